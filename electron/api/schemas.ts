@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Docker object ids and names: hex ids, or names as the engine allows them. */
+export const containerRef = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a container id or name');
+
+export const containerRefInput = z.strictObject({ id: containerRef });
+
+export const endpointSchema = z.object({
+  kind: z.enum(['unix', 'npipe', 'tcp', 'ssh']),
+  address: z.string(),
+  source: z.enum(['DOCKER_HOST', 'context', 'default']),
+  contextName: z.string().optional(),
+  tls: z.boolean(),
+});
+export type Endpoint = z.infer<typeof endpointSchema>;
+
+export const offlineReason = z.enum(['not-found', 'permission-denied', 'refused', 'timeout', 'unreachable']);
+export type OfflineReason = z.infer<typeof offlineReason>;
+
+export const connectionState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('connecting'), endpoint: endpointSchema.nullable() }),
+  z.object({
+    status: z.literal('connected'),
+    endpoint: endpointSchema,
+    engineVersion: z.string(),
+    apiVersion: z.string(),
+    os: z.string(),
+    platform: z.enum(['linux', 'darwin', 'win32', 'other']),
+  }),
+  z.object({
+    status: z.literal('offline'),
+    endpoint: endpointSchema.nullable(),
+    reason: offlineReason,
+    detail: z.string(),
+    platform: z.enum(['linux', 'darwin', 'win32', 'other']),
+    nextRetryMs: z.number(),
+  }),
+]);
+export type ConnectionState = z.infer<typeof connectionState>;
+
+export const publishedPort = z.object({
+  privatePort: z.number(),
+  publicPort: z.number().optional(),
+  hostIp: z.string().optional(),
+  protocol: z.string(),
+});
+export type PublishedPort = z.infer<typeof publishedPort>;
+
+export const containerSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  image: z.string(),
+  state: z.string(),
+  status: z.string(),
+  created: z.number(),
+  ports: z.array(publishedPort),
+});
+export type ContainerSummary = z.infer<typeof containerSummary>;
+
+export const engineEvent = z.object({
+  type: z.string(),
+  action: z.string(),
+  id: z.string(),
+  time: z.number(),
+});
+export type EngineEvent = z.infer<typeof engineEvent>;

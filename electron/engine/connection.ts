@@ -1,0 +1,191 @@
+import { EventEmitter } from 'node:events';
+import type { Readable } from 'node:stream';
+import Docker from 'dockerode';
+import type { ConnectionState, EngineEvent } from '../api/schemas';
+import { negotiateApiVersion } from './api-version';
+import { resolveEndpoint, type HostFacts, type ResolvedEndpoint } from './endpoint';
+import { classifyConnectionError, errorText } from './errors';
+import { realHostFacts } from './host-facts';
+import { LineSplitter } from './line-splitter';
+
+const PROBE_TIMEOUT_MS = 3000;
+/** Short steps: a local engine that comes back should be seen at once. */
+const BACKOFF_MS = [250, 500, 1000, 2000];
+
+export class EngineOfflineError extends Error {
+  constructor() {
+    super('The Docker engine is not connected.');
+    this.name = 'EngineOfflineError';
+  }
+}
+
+interface EngineConnectionEvents {
+  state: [ConnectionState];
+  event: [EngineEvent];
+}
+
+function platformOf(os: string | undefined): 'linux' | 'darwin' | 'win32' | 'other' {
+  const value = (os ?? process.platform).toLowerCase();
+  if (value === 'linux' || value === 'darwin' || value === 'win32') return value;
+  if (value === 'windows') return 'win32';
+  return 'other';
+}
+
+/**
+ * One live connection to the engine: discovers the endpoint, negotiates the
+ * API version, keeps a single events stream open and reconnects with backoff,
+ * resuming the stream from the last event seen.
+ */
+export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
+  private current: ConnectionState = { status: 'connecting', endpoint: null };
+  private docker: Docker | undefined;
+  private eventsStream: Readable | undefined;
+  private lastEventNanos: bigint | undefined;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private connecting: Promise<void> | undefined;
+
+  constructor(private readonly facts: HostFacts = realHostFacts()) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** The API client pinned to the negotiated version; throws when offline. */
+  client(): Docker {
+    if (!this.docker || this.current.status !== 'connected') throw new EngineOfflineError();
+    return this.docker;
+  }
+
+  start(): Promise<void> {
+    return this.connectNow();
+  }
+
+  /** Connects at once, skipping whatever is left of the backoff wait. */
+  connectNow(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    clearTimeout(this.retryTimer);
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    this.dropEvents();
+    this.docker = undefined;
+    this.removeAllListeners();
+  }
+
+  private setState(state: ConnectionState): void {
+    this.current = state;
+    this.emit('state', state);
+  }
+
+  private async connect(): Promise<void> {
+    let resolved: ResolvedEndpoint;
+    try {
+      resolved = resolveEndpoint(this.facts);
+    } catch (error) {
+      this.fail(null, error);
+      return;
+    }
+    if (this.current.status !== 'offline') this.setState({ status: 'connecting', endpoint: resolved.endpoint });
+    try {
+      const probe = new Docker({ ...resolved.options, timeout: PROBE_TIMEOUT_MS });
+      const version = await probe.version();
+      const apiVersion = negotiateApiVersion(version.ApiVersion);
+      const docker = new Docker({ ...resolved.options, version: `v${apiVersion}` });
+      await this.openEvents(docker);
+      if (this.closed) return;
+      this.docker = docker;
+      this.attempt = 0;
+      this.setState({
+        status: 'connected',
+        endpoint: resolved.endpoint,
+        engineVersion: version.Version,
+        apiVersion,
+        os: version.Os,
+        platform: platformOf(this.facts.platform),
+      });
+    } catch (error) {
+      this.fail(resolved.endpoint, error);
+    }
+  }
+
+  private fail(endpoint: ResolvedEndpoint['endpoint'] | null, error: unknown): void {
+    if (this.closed) return;
+    this.docker = undefined;
+    this.dropEvents();
+    const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
+    this.attempt += 1;
+    this.setState({
+      status: 'offline',
+      endpoint,
+      reason: classifyConnectionError(error),
+      detail: errorText(error),
+      platform: platformOf(this.facts.platform),
+      nextRetryMs: delay,
+    });
+    this.retryTimer = setTimeout(() => void this.connectNow(), delay);
+  }
+
+  private async openEvents(docker: Docker): Promise<void> {
+    this.dropEvents();
+    const since = this.lastEventNanos === undefined ? undefined : nanosToSince(this.lastEventNanos);
+    const stream = (await docker.getEvents(since ? { since } : {})) as unknown as Readable;
+    this.eventsStream = stream;
+    const splitter = new LineSplitter();
+    stream.on('data', (chunk: Buffer) => {
+      for (const line of splitter.push(chunk)) this.handleEventLine(line);
+    });
+    const lost = () => {
+      if (this.eventsStream !== stream || this.closed) return;
+      this.eventsStream = undefined;
+      this.docker = undefined;
+      this.setState({ status: 'connecting', endpoint: this.current.endpoint });
+      this.attempt = 0;
+      void this.connectNow();
+    };
+    stream.on('end', lost);
+    stream.on('close', lost);
+    stream.on('error', lost);
+  }
+
+  private dropEvents(): void {
+    const stream = this.eventsStream;
+    this.eventsStream = undefined;
+    stream?.destroy();
+  }
+
+  private handleEventLine(line: string): void {
+    let raw: { Type?: string; Action?: string; Actor?: { ID?: string }; id?: string; timeNano?: number; time?: number };
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      return;
+    }
+    const nanos = raw.timeNano !== undefined ? BigInt(raw.timeNano) : BigInt(raw.time ?? 0) * 1_000_000_000n;
+    if (this.lastEventNanos === undefined || nanos > this.lastEventNanos) this.lastEventNanos = nanos;
+    this.emit('event', {
+      type: raw.Type ?? 'unknown',
+      action: raw.Action ?? 'unknown',
+      id: raw.Actor?.ID ?? raw.id ?? '',
+      time: Number(nanos / 1_000_000n),
+    });
+  }
+}
+
+/** `since` takes seconds with a fractional part; start just after the last event. */
+export function nanosToSince(nanos: bigint): string {
+  const next = nanos + 1n;
+  const seconds = next / 1_000_000_000n;
+  const fraction = (next % 1_000_000_000n).toString().padStart(9, '0');
+  return `${seconds}.${fraction}`;
+}

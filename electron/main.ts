@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RPCHandler } from '@orpc/server/message-port';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { EngineConnection } from './engine/connection';
+import { router } from './server/router';
+import { ELECTRON_CSP, isSafeExternalUrl, secureWindowOptions } from './window-options';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const engine = new EngineConnection();
+const rpc = new RPCHandler(router);
+
+function openExternal(url: string): void {
+  if (isSafeExternalUrl(url)) void shell.openExternal(url);
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow(secureWindowOptions(path.join(here, '../preload/preload.cjs')));
+  window.once('ready-to-show', () => window.show());
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  if (devUrl) void window.loadURL(devUrl);
+  else void window.loadFile(path.join(here, '../renderer/index.html'));
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+// The renderer hands us one end of a MessageChannel; the router serves it.
+ipcMain.on('cais:connect', (event) => {
+  const [port] = event.ports;
+  if (!port || event.sender.getURL() === '') return;
+  rpc.upgrade(port, { context: { engine } });
+  port.start();
+});
+ipcMain.on('cais:open-external', (_event, url: unknown) => {
+  if (typeof url === 'string') openExternal(url);
+});
+
+app.whenReady().then(() => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  void engine.start();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}, (error: unknown) => {
+  console.error(`Cais could not start: ${error instanceof Error ? error.message : String(error)}`);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('before-quit', () => engine.close());

@@ -1,0 +1,35 @@
+import { ORPCError } from '@orpc/server';
+import { EngineOfflineError } from '../engine/connection';
+
+/**
+ * Turns an engine failure into an RPC error whose code the renderer turns
+ * into a sentence, keeping the engine's own text as the message.
+ */
+export function toRpcError(error: unknown): ORPCError<string, unknown> {
+  if (error instanceof ORPCError) return error;
+  if (error instanceof EngineOfflineError) {
+    return new ORPCError('ENGINE_OFFLINE', { status: 503, message: error.message });
+  }
+  const statusCode = (error as { statusCode?: number }).statusCode;
+  const engineText =
+    (error as { json?: { message?: string } }).json?.message ??
+    (error instanceof Error ? error.message : String(error));
+  switch (statusCode) {
+    case 304:
+      return new ORPCError('NOT_MODIFIED', { status: 409, message: engineText });
+    case 404:
+      return new ORPCError('NOT_FOUND', { status: 404, message: engineText });
+    case 409:
+      return new ORPCError('CONFLICT', { status: 409, message: engineText });
+    default:
+      return new ORPCError('ENGINE_ERROR', { status: 500, message: engineText });
+  }
+}
+
+export async function engineCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toRpcError(error);
+  }
+}

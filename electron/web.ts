@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { EngineConnection } from './engine/connection';
+import { startWebHost } from './server/web-host';
+
+/**
+ * `npm run web [-- --port N] [--host H --allow-remote]`: the same UI as the
+ * desktop app, served to a browser on this machine.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'allow-remote': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`cais web: --port must be a number from 0 to 65535, not "${values.port}".`);
+    process.exit(2);
+  }
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const staticDir = path.resolve(here, '../renderer');
+  const engine = new EngineConnection();
+  void engine.start();
+  if (values['allow-remote']) {
+    console.warn('cais web: WARNING: listening beyond this machine gives anyone with the token root on it.');
+  }
+  const host = await startWebHost({ engine, staticDir, port, host: values.host, allowRemote: values['allow-remote'] });
+  console.log('Cais is running. Open this address in a browser (Ctrl+C stops it):');
+  console.log(host.url);
+  const stop = () => {
+    engine.close();
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`cais web: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

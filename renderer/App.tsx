@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useEngineEventInvalidation } from './api/engine-events';
+import { useConnectionState } from './api/engine-state';
+import { Sidebar } from './components/Sidebar';
+import { ContainersPage } from './features/containers/ContainersPage';
+import { ConnectingScreen, OfflineScreen } from './features/engine/OfflineScreen';
+
+export function App() {
+  const { t } = useTranslation();
+  const state = useConnectionState();
+  const connected = state?.status === 'connected';
+  useEngineEventInvalidation(connected);
+
+  return (
+    <div className="flex h-full">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2 focus:text-slate-900"
+      >
+        {t('app.skipToContent')}
+      </a>
+      <Sidebar state={state} />
+      <main id="main" className="min-w-0 flex-1 overflow-auto">
+        {state?.status === 'offline' ? (
+          <OfflineScreen state={state} />
+        ) : connected ? (
+          <ContainersPage />
+        ) : (
+          <ConnectingScreen />
+        )}
+      </main>
+    </div>
+  );
+}

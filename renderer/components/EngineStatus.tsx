@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from '../../electron/api/schemas';
+
+const DOT: Record<ConnectionState['status'], string> = {
+  connected: 'bg-emerald-500',
+  connecting: 'bg-amber-400',
+  offline: 'bg-red-500',
+};
+
+/** The engine indicator: always visible, says which engine is in use. */
+export function EngineStatus({ state }: { state: ConnectionState | undefined }) {
+  const { t } = useTranslation();
+  const status = state?.status ?? 'connecting';
+  const label =
+    state?.status === 'connected'
+      ? t('status.connected', { version: state.engineVersion, endpoint: state.endpoint.address })
+      : t(`status.${status}`);
+  return (
+    <div role="status" data-testid="engine-status" data-status={status} className="flex items-start gap-2">
+      <span aria-hidden="true" className={`mt-1.5 inline-block size-2.5 shrink-0 rounded-full ${DOT[status]}`} />
+      <span className="break-all text-slate-700 dark:text-slate-300">{label}</span>
+    </div>
+  );
+}

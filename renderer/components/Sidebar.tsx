@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from '../../electron/api/schemas';
+import { EngineStatus } from './EngineStatus';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Sidebar({ state }: { state: ConnectionState | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="flex w-56 shrink-0 flex-col border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
+      <div className="px-4 py-4 text-lg font-semibold tracking-tight">
+        <span aria-hidden="true">⚓ </span>
+        {t('app.name')}
+      </div>
+      <nav aria-label={t('nav.label')} className="flex-1 px-2">
+        <ul>
+          <li>
+            <a
+              href="#containers"
+              aria-current="page"
+              className="block rounded-md bg-sky-100 px-3 py-2 font-medium text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
+            >
+              {t('nav.containers')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <div className="space-y-3 border-t border-slate-200 p-3 text-sm dark:border-slate-800">
+        <EngineStatus state={state} />
+        <LanguageSwitch />
+      </div>
+    </aside>
+  );
+}

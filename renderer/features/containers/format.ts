@@ -1,0 +1,36 @@
+import type { PublishedPort } from '../../../electron/api/schemas';
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 minutes ago" / "há 3 minutos" from a Unix time in seconds. */
+export function relativeTime(unixSeconds: number, language: string, nowMs = Date.now()): string {
+  const diff = unixSeconds - nowMs / 1000;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size || unit === 'second') return format.format(Math.round(diff / size), unit);
+  }
+  return '';
+}
+
+/** The address a browser should open for a published port, when it is web-like. */
+export function browserAddress(port: PublishedPort): string | undefined {
+  if (port.publicPort === undefined || port.protocol !== 'tcp') return undefined;
+  const host = !port.hostIp || port.hostIp === '0.0.0.0' || port.hostIp === '::' ? 'localhost' : port.hostIp;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port.publicPort}`;
+}
+
+/** "127.0.0.1:8080→80/tcp", as `docker ps` shows it. */
+export function portLabel(port: PublishedPort): string {
+  if (port.publicPort === undefined) return `${port.privatePort}/${port.protocol}`;
+  const host = port.hostIp && port.hostIp !== '0.0.0.0' ? `${port.hostIp}:` : '';
+  return `${host}${port.publicPort}→${port.privatePort}/${port.protocol}`;
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionState } from '../../../electron/api/schemas';
+import { client } from '../../api/client';
+
+type Offline = Extract<ConnectionState, { status: 'offline' }>;
+
+export function ConnectingScreen() {
+  const { t } = useTranslation();
+  return (
+    <div className="p-8 text-slate-700 dark:text-slate-300" aria-busy="true">
+      {t('offline.connecting')}
+    </div>
+  );
+}
+
+/** Says what happened, what to do on this OS, and keeps retrying by itself. */
+export function OfflineScreen({ state }: { state: Offline }) {
+  const { t } = useTranslation();
+  const [retrying, setRetrying] = useState(false);
+  const endpoint = state.endpoint?.address ?? t('offline.unknownEndpoint');
+  const adviceKind = state.reason === 'not-found' || state.reason === 'permission-denied' ? state.reason : 'other';
+
+  const retry = async () => {
+    setRetrying(true);
+    try {
+      await client.engine.retry();
+    } finally {
+      setRetrying(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="offline-title" className="mx-auto max-w-2xl space-y-5 p-8" data-testid="offline-screen">
+      <h1 id="offline-title" className="text-2xl font-semibold">
+        {t('offline.title')}
+      </h1>
+      <p>{t(`offline.reason.${state.reason}`, { endpoint })}</p>
+      <div>
+        <h2 className="font-semibold">{t('offline.whatToDo')}</h2>
+        <p className="mt-1 rounded-md bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
+          {t(`offline.advice.${state.platform}.${adviceKind}`)}
+        </p>
+      </div>
+      <p className="text-slate-700 dark:text-slate-300">{t('offline.autoRetry')}</p>
+      <button
+        type="button"
+        onClick={() => void retry()}
+        disabled={retrying}
+        className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+      >
+        {t('offline.retry')}
+      </button>
+      <details className="text-sm">
+        <summary className="cursor-pointer">{t('offline.engineSaid')}</summary>
+        <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{state.detail}</pre>
+      </details>
+    </section>
+  );
+}
