@@ -139,7 +139,9 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   private async openEvents(docker: Docker): Promise<void> {
     this.dropEvents();
     const since = this.lastEventNanos === undefined ? undefined : nanosToSince(this.lastEventNanos);
-    const stream = (await docker.getEvents(since ? { since } : {})) as unknown as Readable;
+    // The engine takes fractional seconds; the typings only admit a number.
+    const options = since ? { since: since as unknown as number } : {};
+    const stream = (await docker.getEvents(options)) as unknown as Readable;
     this.eventsStream = stream;
     const splitter = new LineSplitter();
     stream.on('data', (chunk: Buffer) => {

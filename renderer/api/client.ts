@@ -20,7 +20,7 @@ function createLink() {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   // The token travels as the HttpOnly cookie the web host set; reconnects survive a host restart.
   const websocket = new ReconnectingWebSocket(`${scheme}://${window.location.host}/rpc`);
-  return new WebSocketLink({ websocket });
+  return new WebSocketLink({ websocket: websocket as unknown as WebSocket });
 }
 
 export const client: ApiClient = createORPCClient(createLink());

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openEngineSession } from './engine-session';
+
+/**
+ * `npm test`: typecheck, lint, unit tests, build, then engine integration
+ * tests and Playwright journeys against a real engine. Runs every step,
+ * then prints one closing line with the totals.
+ */
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-reports-'));
+const failedSteps: string[] = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  console.log(`\n=== ${step}: ${command} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code) => {
+      if (code !== 0) failedSteps.push(step);
+      resolve(code === 0);
+    });
+  });
+}
+
+function countVitest(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function countPlaywright(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  passed += report.stats.expected + report.stats.flaky;
+  failed += report.stats.unexpected;
+  skipped += report.stats.skipped;
+}
+
+async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const output = path.join(reports, `vitest-${project}.json`);
+  await run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], env);
+  countVitest(output);
+}
+
+async function main(): Promise<void> {
+  await run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  await run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+  await vitest('unit');
+  const built = await run('build', 'npx', ['electron-vite', 'build']);
+
+  const session = await openEngineSession();
+  if ('unavailable' in session) {
+    console.log(`\nSKIPPED engine tests and end-to-end journeys: ${session.unavailable}.`);
+    failedSteps.push('engine');
+  } else {
+    try {
+      const env = { DOCKER_HOST: session.host, CAIS_TEST_ENGINE_OWNED: session.owned ? '1' : '' };
+      await vitest('engine', env);
+      if (built) {
+        const output = path.join(reports, 'playwright.json');
+        await run('end-to-end', 'npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+        countPlaywright(output);
+      } else {
+        failedSteps.push('end-to-end (build failed)');
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  fs.rmSync(reports, { recursive: true, force: true });
+  if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failedSteps.length ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

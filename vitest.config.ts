@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['electron/**/*.test.ts', 'renderer/**/*.test.ts', 'e2e/support/**/*.test.ts'],
+          exclude: ['**/*.engine.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Talks to the real engine named by DOCKER_HOST (the suite runner starts one).
+        test: {
+          name: 'engine',
+          include: ['electron/**/*.engine.test.ts', 'e2e/support/**/*.engine.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
