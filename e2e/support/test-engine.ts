@@ -51,10 +51,11 @@ async function pingable(socketPath: string): Promise<boolean> {
 
 /**
  * Starts dockerd with its own data root, exec root, socket and pid file, so
- * it shares nothing with any engine on the machine. `bridge: false` starts
- * it without a bridge network, so a second engine can run beside the first.
+ * it shares nothing with any engine on the machine. `ownNetwork` runs it in a
+ * network namespace of its own, so a second engine's bridge cannot clash
+ * with the first one's docker0.
  */
-export async function startThrowawayEngine(options: { bridge?: boolean } = {}): Promise<ThrowawayEngine> {
+export async function startThrowawayEngine(options: { ownNetwork?: boolean } = {}): Promise<ThrowawayEngine> {
   const unavailable = throwawayEngineUnavailable();
   if (unavailable) throw new Error(unavailable);
   // A short path: unix socket paths are limited to ~107 bytes.
@@ -67,14 +68,16 @@ export async function startThrowawayEngine(options: { bridge?: boolean } = {}): 
     '--pidfile', path.join(dir, 'dockerd.pid'),
     '--iptables=false',
     '--ip=127.0.0.1',
-    ...(options.bridge === false ? ['--bridge=none'] : []),
   ];
   let child: ChildProcess | undefined;
   const logFile = path.join(dir, 'dockerd.log');
 
   const start = async () => {
     const log = fs.openSync(logFile, 'a');
-    child = spawn('dockerd', args, { stdio: ['ignore', log, log] });
+    // unshare execs dockerd, so the child's pid is dockerd's own.
+    child = options.ownNetwork
+      ? spawn('unshare', ['--net', 'dockerd', ...args], { stdio: ['ignore', log, log] })
+      : spawn('dockerd', args, { stdio: ['ignore', log, log] });
     fs.closeSync(log);
     const exited = new Promise<never>((_, reject) =>
       child!.once('exit', (code) =>

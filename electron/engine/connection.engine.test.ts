@@ -55,7 +55,7 @@ describe('engine connection against a real engine', () => {
     expect(state.endpoint.source).toBe('DOCKER_HOST');
     expect(state.engineVersion).toBe(version.Version);
     expect(compareApiVersions(state.apiVersion, version.ApiVersion)).toBeLessThanOrEqual(0);
-    expect(connection.client().modem.version).toBe(`v${state.apiVersion}`);
+    expect((connection.client().modem as unknown as { version: string }).version).toBe(`v${state.apiVersion}`);
   });
 
   it('streams container events and lists containers as the engine has them', async () => {
@@ -115,7 +115,7 @@ describe('offline reasons', () => {
 const noThrowaway = throwawayEngineUnavailable();
 describe.skipIf(noThrowaway)(`losing and regaining the engine${noThrowaway ? ` (skipped: ${noThrowaway})` : ''}`, () => {
   it('goes offline within 2 s when the engine stops and reconnects by itself when it starts', async () => {
-    const engine = await startThrowawayEngine({ bridge: false });
+    const engine = await startThrowawayEngine({ ownNetwork: true });
     const connection = new EngineConnection(factsWithHost(engine.host));
     try {
       await connection.start();

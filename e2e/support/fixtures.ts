@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { test as base, type Page } from '@playwright/test';
+import type Docker from 'dockerode';
+import { EngineConnection } from '../../electron/engine/connection';
+import { realHostFacts } from '../../electron/engine/host-facts';
+import { startWebHost, type WebHost } from '../../electron/server/web-host';
+import { testDocker } from './engine-fixtures';
+
+const run = promisify(execFile);
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+
+/** A web host bound to the engine at `dockerHost`, as `npm run web` starts it. */
+export async function startHostFor(dockerHost: string): Promise<{ host: WebHost; close(): Promise<void> }> {
+  const facts = realHostFacts();
+  const engine = new EngineConnection({ ...facts, env: { ...facts.env, DOCKER_HOST: dockerHost } });
+  void engine.start();
+  const host = await startWebHost({ engine, staticDir: RENDERER_DIR });
+  return {
+    host,
+    close: async () => {
+      await host.close();
+      engine.close();
+    },
+  };
+}
+
+/** The docker CLI against the test engine: changes "from a terminal". */
+export async function dockerCli(...args: string[]): Promise<string> {
+  const { stdout } = await run('docker', args, { env: { ...process.env } });
+  return stdout.trim();
+}
+
+export async function openApp(page: Page, host: WebHost, language = 'en'): Promise<void> {
+  await page.addInitScript((lang) => {
+    if (!localStorage.getItem('cais.language')) localStorage.setItem('cais.language', lang);
+  }, language);
+  await page.goto(host.url);
+}
+
+export const test = base.extend<{ docker: Docker }, { webHost: WebHost }>({
+  webHost: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const started = await startHostFor(process.env.DOCKER_HOST ?? '');
+      await use(started.host);
+      await started.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  docker: async ({}, use) => {
+    await use(testDocker());
+  },
+});
+
+export { expect } from '@playwright/test';
