@@ -45,7 +45,7 @@ export function checkRequest(req: IncomingMessage, token: string, authorities: S
     }
     if (!authorities.has(authority)) return 'origin';
   }
-  const given = url.searchParams.get('token') ?? cookieValue(req.headers.cookie, TOKEN_COOKIE);
+  const given = url.searchParams.get('token') || cookieValue(req.headers.cookie, TOKEN_COOKIE);
   if (!sameSecret(given, token)) return 'token';
   return undefined;
 }

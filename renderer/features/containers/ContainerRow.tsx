@@ -5,6 +5,7 @@ import { openExternal } from '../../api/bridge';
 import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { browserAddress, portLabel, relativeTime } from './format';
+import { localizeStatus } from './status-text';
 
 const STATE_STYLE: Record<string, string> = {
   running: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
@@ -32,13 +33,15 @@ export function ContainerRow({ container }: { container: ContainerSummary }) {
           </div>
         )}
       </th>
-      <td className="px-3 py-2 font-mono text-xs">{container.image}</td>
+      <td className="px-3 py-2 font-mono text-xs break-all">{container.image}</td>
       <td className="px-3 py-2">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[container.state] ?? DEFAULT_STATE_STYLE}`}>
           {t(`containers.state.${container.state}`, { defaultValue: container.state })}
         </span>
       </td>
-      <td className="px-3 py-2 text-slate-700 dark:text-slate-300">{container.status}</td>
+      <td className="px-3 py-2 text-slate-700 dark:text-slate-300" title={container.status}>
+        {localizeStatus(container.status, t)}
+      </td>
       <td className="px-3 py-2">
         {container.ports.length === 0 ? (
           <span aria-hidden="true">{t('containers.noPorts')}</span>

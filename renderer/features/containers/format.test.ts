@@ -63,6 +63,11 @@ describe('browserAddress', () => {
 });
 
 describe('portLabel', () => {
+  it('brackets IPv6 host addresses and hides the all-addresses ones', () => {
+    expect(portLabel(port({ hostIp: '::1' }))).toBe('[::1]:8080→80/tcp');
+    expect(portLabel(port({ hostIp: '::' }))).toBe('8080→80/tcp');
+  });
+
   it('shows host port → container port/protocol, leaving out 0.0.0.0', () => {
     expect(portLabel(port({}))).toBe('8080→80/tcp');
   });
@@ -78,5 +83,14 @@ describe('portLabel', () => {
 
   it('keeps the protocol of a published udp port', () => {
     expect(portLabel(port({ protocol: 'udp', publicPort: 5353, privatePort: 53 }))).toBe('5353→53/udp');
+  });
+});
+
+describe('relativeTime near unit boundaries', () => {
+  const now = 1_700_000_000_000;
+  it('rounds up into the next unit instead of saying 60 seconds or 24 hours', () => {
+    expect(relativeTime(now / 1000 - 59.6, 'en', now)).toBe('1 minute ago');
+    expect(relativeTime(now / 1000 - 23.7 * 3600, 'en', now)).toBe('yesterday');
+    expect(relativeTime(now / 1000 - 20 * 24 * 3600, 'en', now)).toBe('3 weeks ago');
   });
 });

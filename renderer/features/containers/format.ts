@@ -14,10 +14,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function relativeTime(unixSeconds: number, language: string, nowMs = Date.now()): string {
   const diff = unixSeconds - nowMs / 1000;
   const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size || unit === 'second') return format.format(Math.round(diff / size), unit);
+  const index = UNITS.findIndex(([, size]) => Math.abs(diff) >= size);
+  let [unit, size] = UNITS[index === -1 ? UNITS.length - 1 : index];
+  let value = Math.round(diff / size);
+  // Rounding can reach the next unit up: 59.6 s reads "1 minute", not "60 seconds".
+  const larger = UNITS[UNITS.findIndex(([name]) => name === unit) - 1];
+  if (larger && Math.abs(value) * size >= larger[1]) {
+    [unit, size] = larger;
+    value = Math.sign(diff) * Math.max(1, Math.round(Math.abs(diff) / size));
   }
-  return '';
+  return format.format(value, unit);
 }
 
 /** The address a browser should open for a published port, when it is web-like. */
@@ -31,6 +37,7 @@ export function browserAddress(port: PublishedPort): string | undefined {
 /** "127.0.0.1:8080→80/tcp", as `docker ps` shows it. */
 export function portLabel(port: PublishedPort): string {
   if (port.publicPort === undefined) return `${port.privatePort}/${port.protocol}`;
-  const host = port.hostIp && port.hostIp !== '0.0.0.0' ? `${port.hostIp}:` : '';
+  const all = !port.hostIp || port.hostIp === '0.0.0.0' || port.hostIp === '::';
+  const host = all ? '' : port.hostIp!.includes(':') ? `[${port.hostIp}]:` : `${port.hostIp}:`;
   return `${host}${port.publicPort}→${port.privatePort}/${port.protocol}`;
 }
