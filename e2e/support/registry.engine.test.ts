@@ -17,7 +17,8 @@ describe('local registry on 127.0.0.1', () => {
   it('takes a push of the test image and serves it back to a pull', async () => {
     const repo = `${registry.address}/cais-test/busybox`;
     await docker.getImage(TEST_IMAGE).tag({ repo, tag: 'v1' });
-    const push = (await docker.getImage(`${repo}:v1`).push({})) as unknown as NodeJS.ReadableStream;
+    // Engines before 23 insist on an X-Registry-Auth header, even an empty one.
+    const push = await docker.getImage(`${repo}:v1`).push({}, undefined, { serveraddress: registry.address });
     await new Promise((resolve, reject) => docker.modem.followProgress(push, (error) => (error ? reject(error) : resolve(null))));
 
     const catalog = (await (await fetch(`http://${registry.address}/v2/_catalog`)).json()) as { repositories: string[] };
