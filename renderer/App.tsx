@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useEngineEventInvalidation } from './api/engine-events';
 import { useConnectionState } from './api/engine-state';
+import { useHashRoute } from './api/use-hash-route';
+import { AREAS } from './areas';
 import { Sidebar } from './components/Sidebar';
-import { ContainersPage } from './features/containers/ContainersPage';
 import { ConnectingScreen, OfflineScreen } from './features/engine/OfflineScreen';
 
 export function App() {
@@ -10,6 +11,8 @@ export function App() {
   const state = useConnectionState();
   const connected = state?.status === 'connected';
   useEngineEventInvalidation(connected);
+  const route = useHashRoute(AREAS[0].id);
+  const area = AREAS.find((candidate) => candidate.id === route) ?? AREAS[0];
 
   return (
     <div className="flex h-full">
@@ -19,12 +22,12 @@ export function App() {
       >
         {t('app.skipToContent')}
       </a>
-      <Sidebar state={state} />
+      <Sidebar state={state} current={area.id} />
       <main id="main" className="min-w-0 flex-1 overflow-auto">
         {state?.status === 'offline' ? (
           <OfflineScreen state={state} />
         ) : connected ? (
-          <ContainersPage />
+          <area.Page />
         ) : (
           <ConnectingScreen />
         )}

@@ -23,7 +23,9 @@ export async function openEngineSession(): Promise<EngineSession | { unavailable
   } else {
     const unavailable = throwawayEngineUnavailable();
     if (unavailable) return { unavailable: `DOCKER_HOST is not set and ${unavailable}` };
-    engine = await startThrowawayEngine();
+    // CAIS_TEST_NETNS=1 keeps the engine's bridge in a namespace of its own, so
+    // several suites can run side by side (ports then bind inside that namespace).
+    engine = await startThrowawayEngine({ ownNetwork: process.env.CAIS_TEST_NETNS === '1' });
     host = engine.host;
   }
   const docker = dockerFor(host);

@@ -1,26 +1,18 @@
-import { eventIterator, oc } from '@orpc/contract';
-import { z } from 'zod';
-import { connectionState, containerRefInput, containerSummary, engineEvent } from './schemas';
+import { containersContract } from './containers-contract';
+import { engineContract } from './engine-contract';
+import { imagesContract } from './images-contract';
+import { volumesContract } from './volumes-contract';
 
 /**
- * The one contract between the renderer and the main process. Every call's
- * input is parsed by its zod schema before any handler (and so the engine)
- * sees it; unknown fields are rejected by strict objects.
+ * The one contract between the renderer and the main process, one file per
+ * area. Every call's input is parsed by its zod schema before any handler
+ * (and so the engine) sees it; unknown fields are rejected by strict objects.
  */
 export const contract = {
-  engine: {
-    /** The connection state now, then every change. */
-    state: oc.output(eventIterator(connectionState)),
-    /** Try to connect at once instead of waiting for the next backoff step. */
-    retry: oc.input(z.strictObject({}).optional()).output(z.void()),
-    /** Engine events (containers, images, volumes, networks) as they happen. */
-    events: oc.output(eventIterator(engineEvent)),
-  },
-  containers: {
-    list: oc.input(z.strictObject({ all: z.boolean() })).output(z.array(containerSummary)),
-    start: oc.input(containerRefInput).output(z.void()),
-    stop: oc.input(containerRefInput).output(z.void()),
-  },
+  engine: engineContract,
+  containers: containersContract,
+  images: imagesContract,
+  volumes: volumesContract,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import ptBR from './pt-BR.json';
+import { catalogs as sources } from './catalogs';
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -22,7 +21,7 @@ function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]))].sort();
 }
 
-const catalogs = { en: flatten(en as Catalog), 'pt-BR': flatten(ptBR as Catalog) };
+const catalogs = { en: flatten(sources.en as Catalog), 'pt-BR': flatten(sources['pt-BR'] as Catalog) };
 
 describe('translation catalogs', () => {
   it('have exactly the same keys', () => {

@@ -1,7 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/en.json';
-import ptBR from '../../i18n/pt-BR.json';
+import { catalogs } from '../../i18n/catalogs';
 import { localizeStatus } from './status-text';
 
 let tEn: TFunction;
@@ -9,7 +8,7 @@ let tPt: TFunction;
 
 beforeAll(async () => {
   const instance = i18next.createInstance();
-  await instance.init({ resources: { en: { translation: en }, 'pt-BR': { translation: ptBR } }, lng: 'en', interpolation: { escapeValue: false } });
+  await instance.init({ resources: { en: { translation: catalogs.en }, 'pt-BR': { translation: catalogs['pt-BR'] } }, lng: 'en', interpolation: { escapeValue: false } });
   tEn = instance.getFixedT('en');
   tPt = instance.getFixedT('pt-BR');
 });

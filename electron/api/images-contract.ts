@@ -1,0 +1,2 @@
+/** The images area's calls and streams (see the images issue). */
+export const imagesContract = {};

@@ -1,0 +1,2 @@
+/** The volumes area's handlers, one per call of volumesContract. */
+export const volumesRouter = {};

@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+import { ContainersPage } from './features/containers/ContainersPage';
+
+/** One entry per area that works; the sidebar and the router read this list. */
+export interface Area {
+  id: string;
+  /** i18n key of the sidebar label. */
+  labelKey: string;
+  Page: ComponentType;
+}
+
+export const AREAS: Area[] = [{ id: 'containers', labelKey: 'nav.containers', Page: ContainersPage }];

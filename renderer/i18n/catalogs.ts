@@ -1,0 +1,15 @@
+import en from './en.json';
+import imagesEn from './areas/images.en.json';
+import imagesPt from './areas/images.pt-BR.json';
+import volumesEn from './areas/volumes.en.json';
+import volumesPt from './areas/volumes.pt-BR.json';
+import ptBR from './pt-BR.json';
+
+/**
+ * Every user-visible string. Shared words live in en.json / pt-BR.json; each
+ * area keeps its own pair in areas/, merged under the area's name.
+ */
+export const catalogs = {
+  en: { ...en, images: imagesEn, volumes: volumesEn },
+  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt },
+};
