@@ -74,9 +74,12 @@ export async function startThrowawayEngine(options: { ownNetwork?: boolean } = {
 
   const start = async () => {
     const log = fs.openSync(logFile, 'a');
-    // unshare execs dockerd, so the child's pid is dockerd's own.
+    // A new namespace starts with loopback down: bring it up so ports can bind
+    // to 127.0.0.1 there. `exec` keeps the child's pid dockerd's own.
     child = options.ownNetwork
-      ? spawn('unshare', ['--net', 'dockerd', ...args], { stdio: ['ignore', log, log] })
+      ? spawn('unshare', ['--net', 'sh', '-c', 'ip link set lo up && exec dockerd "$@"', 'sh', ...args], {
+          stdio: ['ignore', log, log],
+        })
       : spawn('dockerd', args, { stdio: ['ignore', log, log] });
     fs.closeSync(log);
     const exited = new Promise<never>((_, reject) =>

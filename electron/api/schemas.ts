@@ -9,6 +9,12 @@ export const containerRef = z
 
 export const containerRefInput = z.strictObject({ id: containerRef });
 
+/** Container names as the engine accepts them: at least two characters. */
+export const containerName = z
+  .string()
+  .max(128)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'must start with a letter or digit and use only letters, digits, _ . -');
+
 export const endpointSchema = z.object({
   kind: z.enum(['unix', 'npipe', 'tcp', 'ssh']),
   address: z.string(),

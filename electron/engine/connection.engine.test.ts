@@ -8,7 +8,8 @@ import { startThrowawayEngine, throwawayEngineUnavailable, destroyThrowawayEngin
 import type { ConnectionState, EngineEvent } from '../api/schemas';
 import { compareApiVersions } from './api-version';
 import { EngineConnection } from './connection';
-import { listContainers, startContainer, stopContainer } from './containers';
+import { runContainerAction } from './container-actions';
+import { listContainers } from './containers';
 import { realHostFacts } from './host-facts';
 
 function factsWithHost(host: string) {
@@ -70,7 +71,7 @@ describe('engine connection against a real engine', () => {
     expect(listed?.state).toBe('created');
 
     const started = nextEvent(connection, (event) => event.action === 'start' && event.id === container.id);
-    await startContainer(connection.client(), container.id);
+    await runContainerAction(connection.client(), container.id, 'start');
     await started;
     listed = (await listContainers(connection.client(), false)).find((c) => c.id === container.id);
     expect(listed?.state).toBe('running');
@@ -79,7 +80,7 @@ describe('engine connection against a real engine', () => {
     expect(listed?.ports[0].publicPort).toBeGreaterThan(0);
 
     const stopped = nextEvent(connection, (event) => event.action === 'die' && event.id === container.id);
-    await stopContainer(connection.client(), container.id);
+    await runContainerAction(connection.client(), container.id, 'stop');
     await stopped;
     expect((await listContainers(connection.client(), false)).some((c) => c.id === container.id)).toBe(false);
   });

@@ -31,11 +31,3 @@ export function uniquePorts(ports: Docker.Port[]): PublishedPort[] {
   }
   return [...seen.values()].sort((a, b) => a.privatePort - b.privatePort);
 }
-
-export async function startContainer(docker: Docker, id: string): Promise<void> {
-  await docker.getContainer(id).start();
-}
-
-export async function stopContainer(docker: Docker, id: string): Promise<void> {
-  await docker.getContainer(id).stop();
-}

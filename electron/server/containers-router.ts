@@ -1,15 +1,31 @@
-import { listContainers, startContainer, stopContainer } from '../engine/containers';
+import { runContainerAction, previewRemoval, removeContainer, renameContainer, type ContainerAction } from '../engine/container-actions';
+import { listContainers } from '../engine/containers';
 import { os } from './base';
 import { engineCall } from './errors';
+
+function action(name: ContainerAction) {
+  return os.containers[name].handler(({ context, input }) =>
+    engineCall(() => runContainerAction(context.engine.client(), input.id, name)),
+  );
+}
 
 export const containersRouter = {
   list: os.containers.list.handler(({ context, input }) =>
     engineCall(() => listContainers(context.engine.client(), input.all)),
   ),
-  start: os.containers.start.handler(({ context, input }) =>
-    engineCall(() => startContainer(context.engine.client(), input.id)),
+  start: action('start'),
+  stop: action('stop'),
+  restart: action('restart'),
+  pause: action('pause'),
+  unpause: action('unpause'),
+  kill: action('kill'),
+  removalPreview: os.containers.removalPreview.handler(({ context, input }) =>
+    engineCall(() => previewRemoval(context.engine.client(), input.id)),
   ),
-  stop: os.containers.stop.handler(({ context, input }) =>
-    engineCall(() => stopContainer(context.engine.client(), input.id)),
+  remove: os.containers.remove.handler(({ context, input }) =>
+    engineCall(() => removeContainer(context.engine.client(), input.id, input)),
+  ),
+  rename: os.containers.rename.handler(({ context, input }) =>
+    engineCall(() => renameContainer(context.engine.client(), input.id, input.name)),
   ),
 };

@@ -59,9 +59,9 @@ describe('language choice', () => {
     await vi.waitFor(() => expect(i18n.language).toBe('en'));
     expect(html.lang).toBe('en');
     expect(initialLanguage()).toBe('en');
-    expect(i18n.t('containers.start')).toBe('Start');
+    expect(i18n.t('containers.action.start')).toBe('Start');
     rememberLanguage('pt-BR');
-    await vi.waitFor(() => expect(i18n.t('containers.start')).toBe('Iniciar'));
+    await vi.waitFor(() => expect(i18n.t('containers.action.start')).toBe('Iniciar'));
     expect(i18n.t('containers.count', { count: 2 })).toBe('2 contêineres');
     storage.clear();
   });

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
 import { openExternal } from '../../api/bridge';
-import { orpc } from '../../api/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { browserAddress, portLabel, relativeTime } from './format';
+import { isRunning } from './list-filter';
+import { RowActions } from './RowActions';
 import { localizeStatus } from './status-text';
 
 const STATE_STYLE: Record<string, string> = {
@@ -13,45 +12,63 @@ const STATE_STYLE: Record<string, string> = {
 };
 const DEFAULT_STATE_STYLE = 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200';
 
-export function ContainerRow({ container }: { container: ContainerSummary }) {
-  const { t, i18n } = useTranslation();
-  // The list refreshes from the engine's own events; no manual invalidation.
-  const start = useMutation(orpc.containers.start.mutationOptions());
-  const stop = useMutation(orpc.containers.stop.mutationOptions());
-  const running = container.state === 'running' || container.state === 'restarting';
-  const action = running ? stop : start;
-  const busy = start.isPending || stop.isPending;
-  const error = start.error ?? stop.error;
+/** Shared by the header and every row so the columns line up. */
+export const ROW_GRID = 'grid grid-cols-[1.5rem_minmax(7rem,1.2fr)_minmax(7rem,1fr)_5.5rem_minmax(7rem,1fr)_minmax(8rem,1fr)_6.5rem_8.5rem] items-center gap-x-3 px-3';
 
+interface Props {
+  container: ContainerSummary;
+  /** 1-based position among all rows, header included, for screen readers. */
+  rowIndex: number;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  takenNames: string[];
+}
+
+export function ContainerRow({ container, rowIndex, selected, onSelect, takenNames }: Props) {
+  const { t, i18n } = useTranslation();
+  const running = isRunning(container);
   return (
-    <tr data-testid="container-row" data-name={container.name} data-state={container.state}>
-      <th scope="row" className="px-3 py-2 font-medium">
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      data-testid="container-row"
+      data-name={container.name}
+      data-state={container.state}
+      className={`${ROW_GRID} min-h-14 border-b border-slate-200 py-2 text-sm dark:border-slate-800`}
+    >
+      <div role="cell">
+        <input
+          type="checkbox"
+          className="size-4"
+          checked={selected}
+          onChange={(event) => onSelect(event.target.checked)}
+          aria-label={t('containers.selectLabel', { name: container.name })}
+        />
+      </div>
+      <div role="rowheader" className="break-all font-medium">
         {container.name}
-        {error && (
-          <div className="mt-2 font-normal">
-            <ErrorNotice error={error} onDismiss={() => (start.error ? start.reset() : stop.reset())} />
-          </div>
-        )}
-      </th>
-      <td className="px-3 py-2 font-mono text-xs break-all">{container.image}</td>
-      <td className="px-3 py-2">
+      </div>
+      <div role="cell" className="break-all font-mono text-xs">
+        {container.image}
+      </div>
+      <div role="cell">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[container.state] ?? DEFAULT_STATE_STYLE}`}>
           {t(`containers.state.${container.state}`, { defaultValue: container.state })}
         </span>
-      </td>
-      <td className="px-3 py-2 text-slate-700 dark:text-slate-300" title={container.status}>
+      </div>
+      <div role="cell" className="text-slate-700 dark:text-slate-300" title={container.status}>
         {localizeStatus(container.status, t)}
-      </td>
-      <td className="px-3 py-2">
+      </div>
+      <div role="cell" className="min-w-0">
         {container.ports.length === 0 ? (
-          <span aria-hidden="true">{t('containers.noPorts')}</span>
+          <span aria-label={t('containers.noPortsLabel')}>{t('containers.noPorts')}</span>
         ) : (
-          <ul className="space-y-0.5">
+          <ul>
             {container.ports.map((port) => {
               const address = browserAddress(port);
               const label = portLabel(port);
               return (
-                <li key={label}>
+                <li key={label} className="break-all">
                   {address && running ? (
                     <a
                       href={address}
@@ -72,22 +89,13 @@ export function ContainerRow({ container }: { container: ContainerSummary }) {
             })}
           </ul>
         )}
-      </td>
-      <td className="px-3 py-2 text-slate-700 dark:text-slate-300">
+      </div>
+      <div role="cell" className="text-slate-700 dark:text-slate-300">
         <time dateTime={new Date(container.created * 1000).toISOString()}>{relativeTime(container.created, i18n.language)}</time>
-      </td>
-      <td className="px-3 py-2">
-        <button
-          type="button"
-          disabled={busy}
-          aria-label={t(running ? 'containers.stopLabel' : 'containers.startLabel', { name: container.name })}
-          title={`docker ${running ? 'stop' : 'start'} ${container.name}`}
-          onClick={() => action.mutate({ id: container.id })}
-          className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          {running ? t('containers.stop') : t('containers.start')}
-        </button>
-      </td>
-    </tr>
+      </div>
+      <div role="cell" className="justify-self-end">
+        <RowActions container={container} takenNames={takenNames} />
+      </div>
+    </div>
   );
 }

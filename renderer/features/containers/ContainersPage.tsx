@@ -1,58 +1,83 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ContainerRow } from './ContainerRow';
+import { BulkBar } from './BulkBar';
+import { ContainerList } from './ContainerList';
+import { viewContainers, type SortKey } from './list-filter';
+
+const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800';
 
 export function ContainersPage() {
   const { t } = useTranslation();
   const [all, setAll] = useState(true);
-  const query = useQuery(orpc.containers.list.queryOptions({ input: { all } }));
-  const containers = query.data ?? [];
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('created');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const list = useQuery(orpc.containers.list.queryOptions({ input: { all } }));
+  const containers = useMemo(() => list.data ?? [], [list.data]);
+  const shown = useMemo(() => viewContainers(containers, { query, sort }), [containers, query, sort]);
+  const takenNames = useMemo(() => containers.map((c) => c.name), [containers]);
+  // Forget selections of containers that are gone or hidden.
+  const chosen = shown.filter((c) => selected.has(c.id));
+
+  const select = (id: string, value: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (value) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <section aria-labelledby="containers-title" className="space-y-4 p-6">
-      <header className="flex flex-wrap items-center justify-between gap-3">
+      <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 id="containers-title" className="text-2xl font-semibold">
             {t('containers.title')}
           </h1>
-          {query.isSuccess && (
+          {list.isSuccess && (
             <p className="text-sm text-slate-700 dark:text-slate-300">{t('containers.count', { count: containers.length })}</p>
           )}
         </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={all} onChange={(event) => setAll(event.target.checked)} className="size-4" />
-          {t('containers.showAll')}
-        </label>
-      </header>
-      {query.isError && <ErrorNotice error={query.error} />}
-      {query.isPending && <p aria-busy="true">{t('containers.loading')}</p>}
-      {query.isSuccess && containers.length === 0 && (
-        <p className="text-slate-700 dark:text-slate-300">{all ? t('containers.empty') : t('containers.emptyRunning')}</p>
-      )}
-      {containers.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t('containers.column.name')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('containers.column.image')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('containers.column.state')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('containers.column.status')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('containers.column.ports')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('containers.column.created')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('containers.column.actions')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {containers.map((container) => (
-                <ContainerRow key={container.id} container={container} />
+        <div className="flex flex-wrap items-end gap-3 text-sm">
+          <label className="flex flex-col gap-1">
+            <span>{t('containers.search')}</span>
+            <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} className={FIELD} />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span>{t('containers.sortBy')}</span>
+            <select value={sort} onChange={(event) => setSort(event.target.value as SortKey)} className={FIELD}>
+              {(['created', 'name', 'image', 'state'] as const).map((key) => (
+                <option key={key} value={key}>
+                  {t(`containers.sort.${key}`)}
+                </option>
               ))}
-            </tbody>
-          </table>
+            </select>
+          </label>
+          <label className="flex items-center gap-2 pb-1">
+            <input type="checkbox" checked={all} onChange={(event) => setAll(event.target.checked)} className="size-4" />
+            {t('containers.showAll')}
+          </label>
         </div>
+      </header>
+      {chosen.length > 0 && <BulkBar containers={chosen} onDone={() => setSelected(new Set())} />}
+      {list.isError && <ErrorNotice error={list.error} />}
+      {list.isPending && <p aria-busy="true">{t('containers.loading')}</p>}
+      {list.isSuccess && shown.length === 0 && (
+        <p className="text-slate-700 dark:text-slate-300">
+          {query ? t('containers.noMatch', { query }) : all ? t('containers.empty') : t('containers.emptyRunning')}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <ContainerList
+          containers={shown}
+          selected={selected}
+          onSelect={select}
+          onSelectAll={(value) => setSelected(value ? new Set(shown.map((c) => c.id)) : new Set())}
+          takenNames={takenNames}
+        />
       )}
     </section>
   );

@@ -1,0 +1,67 @@
+import type Docker from 'dockerode';
+
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
+
+/** One lifecycle action; the engine's own checks decide what is allowed. */
+export async function runContainerAction(docker: Docker, id: string, action: ContainerAction): Promise<void> {
+  const container = docker.getContainer(id);
+  switch (action) {
+    case 'start':
+      return container.start();
+    case 'stop':
+      return container.stop();
+    case 'restart':
+      return container.restart();
+    case 'pause':
+      return container.pause();
+    case 'unpause':
+      return container.unpause();
+    case 'kill':
+      return container.kill();
+  }
+}
+
+export interface RemovalPreview {
+  name: string;
+  running: boolean;
+  /** Named volumes: never removed with the container. */
+  namedVolumes: string[];
+  /** Anonymous volumes: removed only when the user asks. */
+  anonymousVolumes: string[];
+  /** Host folders mounted in: never touched. */
+  hostFolders: string[];
+}
+
+/** An anonymous volume's name is a 64-hex id the engine generated. */
+export function isAnonymousVolumeName(name: string): boolean {
+  return /^[0-9a-f]{64}$/.test(name);
+}
+
+/** What removing a container would take with it, so the confirmation can name it. */
+export async function previewRemoval(docker: Docker, id: string): Promise<RemovalPreview> {
+  const info = await docker.getContainer(id).inspect();
+  const volumes = info.Mounts.filter((mount) => mount.Type === 'volume' && mount.Name);
+  return {
+    name: info.Name.replace(/^\//, ''),
+    running: info.State.Running,
+    namedVolumes: volumes.filter((m) => !isAnonymousVolumeName(m.Name!)).map((m) => m.Name!),
+    anonymousVolumes: volumes.filter((m) => isAnonymousVolumeName(m.Name!)).map((m) => m.Name!),
+    hostFolders: info.Mounts.filter((mount) => mount.Type === 'bind').map((mount) => mount.Source),
+  };
+}
+
+/**
+ * Removes a container. `v` makes the engine remove its anonymous volumes
+ * only: named volumes always survive, which is the point of naming them.
+ */
+export async function removeContainer(
+  docker: Docker,
+  id: string,
+  options: { force: boolean; removeAnonymousVolumes: boolean },
+): Promise<void> {
+  await docker.getContainer(id).remove({ force: options.force, v: options.removeAnonymousVolumes });
+}
+
+export async function renameContainer(docker: Docker, id: string, name: string): Promise<void> {
+  await docker.getContainer(id).rename({ name });
+}

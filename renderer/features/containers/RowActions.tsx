@@ -1,0 +1,84 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerSummary } from '../../../electron/api/schemas';
+import { orpc } from '../../api/client';
+import { BUTTON } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { isRunning } from './list-filter';
+import { RemoveDialog } from './RemoveDialog';
+import { RenameDialog } from './RenameDialog';
+
+type Action = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
+
+const MENU_ITEM = 'block w-full px-3 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800';
+
+/** Start or stop up front; the rest in a menu. Each names its docker command. */
+export function RowActions({ container, takenNames }: { container: ContainerSummary; takenNames: string[] }) {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<'remove' | 'rename'>();
+  // The list refreshes from the engine's own events; no manual invalidation.
+  const mutation = useMutation({
+    mutationFn: ({ action }: { action: Action }) => {
+      const call = orpc.containers[action].call;
+      return call({ id: container.id });
+    },
+  });
+  const running = isRunning(container);
+  const paused = container.state === 'paused';
+  const primary: Action = paused ? 'unpause' : running ? 'stop' : 'start';
+  const menu: Action[] = running ? ['restart', 'pause', 'kill'] : paused ? ['stop', 'kill'] : [];
+  const act = (action: Action) => mutation.mutate({ action });
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex items-center gap-1">
+        <button
+          type="button"
+          disabled={mutation.isPending}
+          aria-label={t(`containers.actionLabel.${primary}`, { name: container.name })}
+          title={`docker ${primary} ${container.name}`}
+          onClick={() => act(primary)}
+          className={BUTTON}
+        >
+          {t(`containers.action.${primary}`)}
+        </button>
+        <details className="relative">
+          <summary
+            aria-label={t('containers.moreLabel', { name: container.name })}
+            className="cursor-pointer list-none rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700"
+          >
+            ⋯
+          </summary>
+          <div className="absolute right-0 z-10 mt-1 w-44 overflow-hidden rounded-md border border-slate-300 bg-white text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+            {menu.map((action) => (
+              <button key={action} type="button" className={MENU_ITEM} title={`docker ${action} ${container.name}`} onClick={() => act(action)}>
+                {t(`containers.action.${action}`)}
+              </button>
+            ))}
+            <button type="button" className={MENU_ITEM} onClick={() => setDialog('rename')}>
+              {t('containers.action.rename')}
+            </button>
+            <button type="button" className={`${MENU_ITEM} text-red-700 dark:text-red-300`} onClick={() => setDialog('remove')}>
+              {t('containers.action.remove')}
+            </button>
+          </div>
+        </details>
+      </div>
+      {mutation.isPending && (
+        <span role="status" className="text-xs text-slate-700 dark:text-slate-300">
+          {t(`containers.progress.${mutation.variables?.action ?? primary}`)}
+        </span>
+      )}
+      {mutation.isError && (
+        <div className="w-72 text-left">
+          <ErrorNotice error={mutation.error} onDismiss={() => mutation.reset()} />
+        </div>
+      )}
+      {dialog === 'remove' && <RemoveDialog id={container.id} onClose={() => setDialog(undefined)} />}
+      {dialog === 'rename' && (
+        <RenameDialog id={container.id} name={container.name} takenNames={takenNames} onClose={() => setDialog(undefined)} />
+      )}
+    </div>
+  );
+}
