@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { client, orpc } from './client';
 
+const SETTLE_MS = 300;
+
 /**
  * Engine events invalidate exactly the lists they touch; nothing polls.
  * Subscribed only while connected: a new connection means a new stream.
@@ -11,20 +13,30 @@ export function useEngineEventInvalidation(connected: boolean): void {
   useEffect(() => {
     if (!connected) return;
     const controller = new AbortController();
+    const settle = new Map<string, ReturnType<typeof setTimeout>>();
+    const refresh = (queryKey: readonly unknown[]) => {
+      void queryClient.invalidateQueries({ queryKey });
+      // The engine can announce a change (e.g. "die") a moment before its list
+      // shows it, so look once more after the burst of events settles.
+      const id = JSON.stringify(queryKey);
+      clearTimeout(settle.get(id));
+      settle.set(id, setTimeout(() => void queryClient.invalidateQueries({ queryKey }), SETTLE_MS));
+    };
     // A fresh connection may have missed anything: refetch once.
     void queryClient.invalidateQueries();
     void (async () => {
       try {
         const stream = await client.engine.events(undefined, { signal: controller.signal });
         for await (const event of stream) {
-          if (event.type === 'container') {
-            void queryClient.invalidateQueries({ queryKey: orpc.containers.key() });
-          }
+          if (event.type === 'container') refresh(orpc.containers.key());
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.
       }
     })();
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      for (const timer of settle.values()) clearTimeout(timer);
+    };
   }, [connected, queryClient]);
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
 import { orpc } from '../../api/client';
@@ -28,7 +28,16 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
   const paused = container.state === 'paused';
   const primary: Action = paused ? 'unpause' : running ? 'stop' : 'start';
   const menu: Action[] = running ? ['restart', 'pause', 'kill'] : paused ? ['stop', 'kill'] : [];
-  const act = (action: Action) => mutation.mutate({ action });
+  const menuId = `actions-${container.id.slice(0, 12)}`;
+  const menuRef = useRef<HTMLDivElement>(null);
+  const act = (action: Action) => {
+    menuRef.current?.hidePopover();
+    mutation.mutate({ action });
+  };
+  const open = (which: 'remove' | 'rename') => {
+    menuRef.current?.hidePopover();
+    setDialog(which);
+  };
 
   return (
     <div className="flex flex-col items-end gap-1">
@@ -43,27 +52,37 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
         >
           {t(`containers.action.${primary}`)}
         </button>
-        <details className="relative">
-          <summary
-            aria-label={t('containers.moreLabel', { name: container.name })}
-            className="cursor-pointer list-none rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700"
-          >
-            ⋯
-          </summary>
-          <div className="absolute right-0 z-10 mt-1 w-44 overflow-hidden rounded-md border border-slate-300 bg-white text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
-            {menu.map((action) => (
-              <button key={action} type="button" className={MENU_ITEM} title={`docker ${action} ${container.name}`} onClick={() => act(action)}>
-                {t(`containers.action.${action}`)}
-              </button>
-            ))}
-            <button type="button" className={MENU_ITEM} onClick={() => setDialog('rename')}>
-              {t('containers.action.rename')}
+        <button
+          type="button"
+          popoverTarget={menuId}
+          aria-label={t('containers.moreLabel', { name: container.name })}
+          style={{ anchorName: `--${menuId}` } as CSSProperties}
+          className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700"
+        >
+          ⋯
+        </button>
+        {/* A popover lives in the top layer, so the list's scroll box cannot clip it. */}
+        <div
+          ref={menuRef}
+          id={menuId}
+          popover="auto"
+          role="menu"
+          aria-label={t('containers.moreLabel', { name: container.name })}
+          style={{ positionAnchor: `--${menuId}`, positionArea: 'bottom span-left', margin: '4px 0' } as CSSProperties}
+          className="w-44 overflow-hidden rounded-md border border-slate-300 bg-white p-0 text-sm text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        >
+          {menu.map((action) => (
+            <button key={action} type="button" role="menuitem" className={MENU_ITEM} title={`docker ${action} ${container.name}`} onClick={() => act(action)}>
+              {t(`containers.action.${action}`)}
             </button>
-            <button type="button" className={`${MENU_ITEM} text-red-700 dark:text-red-300`} onClick={() => setDialog('remove')}>
-              {t('containers.action.remove')}
-            </button>
-          </div>
-        </details>
+          ))}
+          <button type="button" role="menuitem" className={MENU_ITEM} onClick={() => open('rename')}>
+            {t('containers.action.rename')}
+          </button>
+          <button type="button" role="menuitem" className={`${MENU_ITEM} text-red-700 dark:text-red-300`} onClick={() => open('remove')}>
+            {t('containers.action.remove')}
+          </button>
+        </div>
       </div>
       {mutation.isPending && (
         <span role="status" className="text-xs text-slate-700 dark:text-slate-300">
