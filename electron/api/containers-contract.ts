@@ -1,6 +1,16 @@
-import { oc } from '@orpc/contract';
+import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
-import { containerName, containerRef, containerRefInput, containerSummary } from './schemas';
+import {
+  containerName,
+  containerRef,
+  containerRefInput,
+  containerSummary,
+  logLine,
+  shellCommand,
+  statsSample,
+  terminalEvent,
+  terminalSize,
+} from './schemas';
 
 const removalPreview = z.object({
   name: z.string(),
@@ -24,4 +34,22 @@ export const containersContract = {
     .input(z.strictObject({ id: containerRef, force: z.boolean(), removeAnonymousVolumes: z.boolean() }))
     .output(z.void()),
   rename: oc.input(z.strictObject({ id: containerRef, name: containerName })).output(z.void()),
+  /** The engine's full description (docker inspect). */
+  inspect: oc.input(containerRefInput).output(z.record(z.string(), z.unknown())),
+  /** Log lines in batches; follows until unsubscribed. */
+  logs: oc
+    .input(
+      z.strictObject({
+        id: containerRef,
+        tail: z.union([z.number().int().min(0).max(1_000_000), z.literal('all')]),
+        timestamps: z.boolean(),
+        follow: z.boolean(),
+      }),
+    )
+    .output(eventIterator(z.array(logLine))),
+  stats: oc.input(containerRefInput).output(eventIterator(statsSample)),
+  /** A shell with a TTY; its output streams here, input goes through terminalInput. */
+  terminal: oc.input(z.strictObject({ id: containerRef, shell: shellCommand, ...terminalSize })).output(eventIterator(terminalEvent)),
+  terminalInput: oc.input(z.strictObject({ session: z.uuid(), data: z.string().max(65_536) })).output(z.void()),
+  terminalResize: oc.input(z.strictObject({ session: z.uuid(), ...terminalSize })).output(z.void()),
 };

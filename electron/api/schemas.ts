@@ -74,3 +74,28 @@ export const engineEvent = z.object({
   time: z.number(),
 });
 export type EngineEvent = z.infer<typeof engineEvent>;
+
+export const logLine = z.object({ stream: z.enum(['stdout', 'stderr']), text: z.string() });
+
+export const statsSample = z.object({
+  time: z.number(),
+  cpuPercent: z.number(),
+  memoryUsage: z.number(),
+  memoryLimit: z.number(),
+  networkRx: z.number(),
+  networkTx: z.number(),
+  blockRead: z.number(),
+  blockWrite: z.number(),
+  pids: z.number(),
+});
+export type StatsSample = z.infer<typeof statsSample>;
+
+export const terminalEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ready'), session: z.string() }),
+  z.object({ kind: z.literal('output'), data: z.string() }),
+  z.object({ kind: z.literal('exit'), code: z.number().nullable() }),
+]);
+
+/** A shell inside the container: a bare name on its PATH or an absolute path. */
+export const shellCommand = z.string().max(256).regex(/^(\/[\w./-]+|[\w.-]+)$/, 'must be a shell name or an absolute path');
+export const terminalSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(500) };

@@ -1,7 +1,21 @@
 import { runContainerAction, previewRemoval, removeContainer, renameContainer, type ContainerAction } from '../engine/container-actions';
+import { TerminalSessions } from '../engine/container-exec';
+import { streamLogs } from '../engine/container-logs';
+import { streamStats } from '../engine/container-stats';
 import { listContainers } from '../engine/containers';
 import { os } from './base';
-import { engineCall } from './errors';
+import { engineCall, toRpcError } from './errors';
+
+const terminals = new TerminalSessions();
+
+/** Streams fail like calls: an engine error becomes a coded, translated error. */
+async function* guarded<T>(stream: () => AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* stream();
+  } catch (error) {
+    throw toRpcError(error);
+  }
+}
 
 function action(name: ContainerAction) {
   return os.containers[name].handler(({ context, input }) =>
@@ -27,5 +41,23 @@ export const containersRouter = {
   ),
   rename: os.containers.rename.handler(({ context, input }) =>
     engineCall(() => renameContainer(context.engine.client(), input.id, input.name)),
+  ),
+  inspect: os.containers.inspect.handler(({ context, input }) =>
+    engineCall(async () => (await context.engine.client().getContainer(input.id).inspect()) as unknown as Record<string, unknown>),
+  ),
+  logs: os.containers.logs.handler(({ context, input, signal }) =>
+    guarded(() => streamLogs(context.engine.client(), input.id, input, signal)),
+  ),
+  stats: os.containers.stats.handler(({ context, input, signal }) =>
+    guarded(() => streamStats(context.engine.client(), input.id, signal)),
+  ),
+  terminal: os.containers.terminal.handler(({ context, input, signal }) =>
+    guarded(() => terminals.open(context.engine.client(), input.id, input.shell, input, signal)),
+  ),
+  terminalInput: os.containers.terminalInput.handler(({ input }) =>
+    engineCall(async () => terminals.write(input.session, input.data)),
+  ),
+  terminalResize: os.containers.terminalResize.handler(({ input }) =>
+    engineCall(() => terminals.resize(input.session, input)),
   ),
 };

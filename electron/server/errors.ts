@@ -1,5 +1,6 @@
 import { ORPCError } from '@orpc/server';
 import { EngineOfflineError } from '../engine/connection';
+import { TerminalSessionGoneError } from '../engine/container-exec';
 
 /**
  * Turns an engine failure into an RPC error whose code the renderer turns
@@ -9,6 +10,9 @@ export function toRpcError(error: unknown): ORPCError<string, unknown> {
   if (error instanceof ORPCError) return error;
   if (error instanceof EngineOfflineError) {
     return new ORPCError('ENGINE_OFFLINE', { status: 503, message: error.message });
+  }
+  if (error instanceof TerminalSessionGoneError) {
+    return new ORPCError('SESSION_ENDED', { status: 410, message: error.message });
   }
   const statusCode = (error as { statusCode?: number }).statusCode;
   const engineText =

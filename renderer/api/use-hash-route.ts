@@ -5,8 +5,17 @@ function subscribe(callback: () => void): () => void {
   return () => window.removeEventListener('hashchange', callback);
 }
 
-/** The area in the address's hash (#images), so the back button and reloads work. */
-export function useHashRoute(fallback: string): string {
+/** The address's hash as path segments (#containers/abc/logs → ['containers', 'abc', 'logs']). */
+export function useHashPath(): string[] {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return hash.replace(/^#\/?/, '').split('/')[0] || fallback;
+  return hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => decodeURIComponent(segment));
+}
+
+/** The area in the hash (#images), so the back button and reloads work. */
+export function useHashRoute(fallback: string): string {
+  return useHashPath()[0] || fallback;
 }

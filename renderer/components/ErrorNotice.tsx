@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-const KNOWN_CODES = ['ENGINE_OFFLINE', 'NOT_FOUND', 'CONFLICT', 'NOT_MODIFIED', 'BAD_REQUEST', 'ENGINE_ERROR'];
+const KNOWN_CODES = ['ENGINE_OFFLINE', 'NOT_FOUND', 'CONFLICT', 'NOT_MODIFIED', 'BAD_REQUEST', 'ENGINE_ERROR', 'SESSION_ENDED'];
 
 /** An engine error as a sentence in the user's language, the engine's text one click away. */
 export function ErrorNotice({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {

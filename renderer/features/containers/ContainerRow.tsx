@@ -46,7 +46,9 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
         />
       </div>
       <div role="rowheader" className="break-all font-medium">
-        {container.name}
+        <a href={`#containers/${encodeURIComponent(container.id)}/summary`} className="text-sky-800 hover:underline dark:text-sky-300">
+          {container.name}
+        </a>
       </div>
       <div role="cell" className="break-all font-mono text-xs">
         {container.image}

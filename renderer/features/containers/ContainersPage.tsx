@@ -2,14 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
+import { useHashPath } from '../../api/use-hash-route';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { BulkBar } from './BulkBar';
 import { ContainerList } from './ContainerList';
+import { ContainerDetails, TABS, type Tab } from './details/ContainerDetails';
 import { viewContainers, type SortKey } from './list-filter';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800';
 
+/** The list, or one container's details when the address names it (#containers/ID/TAB). */
 export function ContainersPage() {
+  const [, id, tab] = useHashPath();
+  if (id) return <ContainerDetails id={id} tab={(TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'summary'} />;
+  return <ContainerListPage />;
+}
+
+function ContainerListPage() {
   const { t } = useTranslation();
   const [all, setAll] = useState(true);
   const [query, setQuery] = useState('');

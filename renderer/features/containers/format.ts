@@ -41,3 +41,16 @@ export function portLabel(port: PublishedPort): string {
   const host = all ? '' : port.hostIp!.includes(':') ? `[${port.hostIp}]:` : `${port.hostIp}:`;
   return `${host}${port.publicPort}→${port.privatePort}/${port.protocol}`;
 }
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** 1536 → "1.5 KiB". */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
