@@ -78,7 +78,7 @@ test.describe('containers list', () => {
     await docker.createContainer({ Image: TEST_IMAGE, name, Labels: { [TEST_LABEL]: '1' }, Cmd: ['/no/such/binary'] });
     await row(page, name).getByRole('button', { name: `Start ${name}` }).click();
     const alert = row(page, name).getByRole('alert');
-    await expect(alert).toContainText('The engine could not do it.');
+    await expect(alert).toContainText('The container\'s command does not exist inside its image.');
     await alert.getByText('Details').click();
     await expect(alert).toContainText(/no such file or directory|not found/i);
   });

@@ -11,6 +11,7 @@ import {
   terminalEvent,
   terminalSize,
 } from './schemas';
+import { imageDefaults, imageReference, runSpec } from './run-schema';
 
 const removalPreview = z.object({
   name: z.string(),
@@ -34,6 +35,12 @@ export const containersContract = {
     .input(z.strictObject({ id: containerRef, force: z.boolean(), removeAnonymousVolumes: z.boolean() }))
     .output(z.void()),
   rename: oc.input(z.strictObject({ id: containerRef, name: containerName })).output(z.void()),
+  /** Create and start a container from the run form (docker run -d). */
+  run: oc.input(runSpec).output(z.object({ id: z.string(), name: z.string() })),
+  /** One click: a free name, the image's ports on 127.0.0.1, started. */
+  quickRun: oc.input(z.strictObject({ image: imageReference })).output(z.object({ id: z.string(), name: z.string() })),
+  /** What the image declares (ports, command, volumes), to suggest in the form. */
+  imageDefaults: oc.input(z.strictObject({ image: imageReference })).output(imageDefaults),
   /** The engine's full description (docker inspect). */
   inspect: oc.input(containerRefInput).output(z.record(z.string(), z.unknown())),
   /** Log lines in batches; follows until unsubscribed. */

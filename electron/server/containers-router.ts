@@ -1,4 +1,5 @@
 import { runContainerAction, previewRemoval, removeContainer, renameContainer, type ContainerAction } from '../engine/container-actions';
+import { imageDefaultsOf, quickRun, runContainer } from '../engine/container-create';
 import { TerminalSessions } from '../engine/container-exec';
 import { streamLogs } from '../engine/container-logs';
 import { streamStats } from '../engine/container-stats';
@@ -41,6 +42,11 @@ export const containersRouter = {
   ),
   rename: os.containers.rename.handler(({ context, input }) =>
     engineCall(() => renameContainer(context.engine.client(), input.id, input.name)),
+  ),
+  run: os.containers.run.handler(({ context, input }) => engineCall(() => runContainer(context.engine.client(), input))),
+  quickRun: os.containers.quickRun.handler(({ context, input }) => engineCall(() => quickRun(context.engine.client(), input.image))),
+  imageDefaults: os.containers.imageDefaults.handler(({ context, input }) =>
+    engineCall(() => imageDefaultsOf(context.engine.client(), input.image)),
   ),
   inspect: os.containers.inspect.handler(({ context, input }) =>
     engineCall(async () => (await context.engine.client().getContainer(input.id).inspect()) as unknown as Record<string, unknown>),

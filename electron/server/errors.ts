@@ -18,6 +18,8 @@ export function toRpcError(error: unknown): ORPCError<string, unknown> {
   const engineText =
     (error as { json?: { message?: string } }).json?.message ??
     (error instanceof Error ? error.message : String(error));
+  const specific = specificEngineError(engineText);
+  if (specific) return new ORPCError(specific, { status: statusCode ?? 500, message: engineText });
   switch (statusCode) {
     case 304:
       return new ORPCError('NOT_MODIFIED', { status: 409, message: engineText });
@@ -28,6 +30,17 @@ export function toRpcError(error: unknown): ORPCError<string, unknown> {
     default:
       return new ORPCError('ENGINE_ERROR', { status: 500, message: engineText });
   }
+}
+
+/** Engine refusals common enough to deserve their own sentence. */
+export function specificEngineError(engineText: string): string | undefined {
+  if (/port is already allocated|address already in use/i.test(engineText)) return 'PORT_IN_USE';
+  if (/No such image/i.test(engineText)) return 'IMAGE_NOT_FOUND';
+  if (/is already in use by container/i.test(engineText)) return 'NAME_TAKEN';
+  if (/Minimum memory limit/i.test(engineText)) return 'MEMORY_TOO_LOW';
+  if (/is not running/i.test(engineText)) return 'NOT_RUNNING';
+  if (/executable file not found|no such file or directory/i.test(engineText)) return 'COMMAND_NOT_FOUND';
+  return undefined;
 }
 
 export async function engineCall<T>(work: () => Promise<T>): Promise<T> {

@@ -19,3 +19,8 @@ export function useHashPath(): string[] {
 export function useHashRoute(fallback: string): string {
   return useHashPath()[0] || fallback;
 }
+
+/** Moves to another place in the app (a hash change, so Back works). */
+export function navigate(hash: string): void {
+  window.location.assign(hash.startsWith('#') ? hash : `#${hash}`);
+}

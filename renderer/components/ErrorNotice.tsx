@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 
-const KNOWN_CODES = ['ENGINE_OFFLINE', 'NOT_FOUND', 'CONFLICT', 'NOT_MODIFIED', 'BAD_REQUEST', 'ENGINE_ERROR', 'SESSION_ENDED'];
 
 /** An engine error as a sentence in the user's language, the engine's text one click away. */
 export function ErrorNotice({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const code = (error as { code?: string } | null)?.code;
-  const sentence = code && KNOWN_CODES.includes(code) ? t(`errors.${code}`) : t('errors.unknown');
+  // Any code with a sentence in the catalogue gets it; others a general one.
+  const sentence = code && i18n.exists(`errors.${code}`) ? t(`errors.${code}`) : t('errors.unknown');
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">

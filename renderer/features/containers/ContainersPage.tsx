@@ -8,12 +8,14 @@ import { BulkBar } from './BulkBar';
 import { ContainerList } from './ContainerList';
 import { ContainerDetails, TABS, type Tab } from './details/ContainerDetails';
 import { viewContainers, type SortKey } from './list-filter';
+import { RunPage } from './run/RunPage';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800';
 
 /** The list, or one container's details when the address names it (#containers/ID/TAB). */
 export function ContainersPage() {
   const [, id, tab] = useHashPath();
+  if (id === '~run') return <RunPage initialImage={tab ?? ''} />;
   if (id) return <ContainerDetails id={id} tab={(TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'summary'} />;
   return <ContainerListPage />;
 }
@@ -65,6 +67,9 @@ function ContainerListPage() {
               ))}
             </select>
           </label>
+          <a href="#containers/~run" className="rounded-md bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+            {t('containers.run.open')}
+          </a>
           <label className="flex items-center gap-2 pb-1">
             <input type="checkbox" checked={all} onChange={(event) => setAll(event.target.checked)} className="size-4" />
             {t('containers.showAll')}

@@ -1,0 +1,214 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client, orpc } from '../../../api/client';
+import { navigate } from '../../../api/use-hash-route';
+import { BUTTON, CommandLine, PRIMARY_BUTTON } from '../../../components/Dialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { buildDockerRun, parseDockerRun } from './docker-run-command';
+import { parseEnvFile } from './env-file';
+import { Field, INPUT, Rows } from './form-parts';
+import { draftToSpec, EMPTY_DRAFT, specToDraft, type RunDraft } from './run-draft';
+
+/** The run form: every field validated as you type, the docker run command beside it. */
+export function RunPage({ initialImage }: { initialImage: string }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<RunDraft>({ ...EMPTY_DRAFT, image: initialImage });
+  const [pasted, setPasted] = useState('');
+  const [pasteResult, setPasteResult] = useState<{ unsupported: string[] } | { error: string }>();
+  const containers = useQuery(orpc.containers.list.queryOptions({ input: { all: true } }));
+  const context = useMemo(
+    () => ({
+      takenNames: (containers.data ?? []).map((c) => c.name),
+      usedHostPorts: new Set((containers.data ?? []).flatMap((c) => c.ports.filter((p) => p.publicPort).map((p) => `${p.hostIp}:${p.publicPort}/${p.protocol}`))),
+    }),
+    [containers.data],
+  );
+  const { spec, problems } = draftToSpec(draft, context);
+  const imageOk = !problems.image;
+  const defaults = useQuery({ ...orpc.containers.imageDefaults.queryOptions({ input: { image: draft.image.trim() } }), enabled: imageOk, retry: false });
+  const go = (id: string) => navigate(`#containers/${id}/logs`);
+  const run = useMutation({ mutationFn: () => client.containers.run(spec!), onSuccess: (created) => go(created.id) });
+  const quick = useMutation({ mutationFn: () => client.containers.quickRun({ image: draft.image.trim() }), onSuccess: (created) => go(created.id) });
+  const set = (patch: Partial<RunDraft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  const applyPaste = () => {
+    try {
+      const parsed = parseDockerRun(pasted);
+      setDraft(specToDraft(parsed.spec));
+      setPasteResult({ unsupported: parsed.unsupported });
+    } catch (error) {
+      setPasteResult({ error: (error as Error).message });
+    }
+  };
+  const importEnv = async (file: File | undefined) => {
+    if (file) set({ env: [...draft.env, ...parseEnvFile(await file.text())] });
+  };
+  const suggested = (defaults.data?.exposedPorts ?? []).filter((p) => !draft.ports.some((row) => row.containerPort === String(p.port)));
+
+  return (
+    <section aria-labelledby="run-title" className="grid gap-6 p-6 xl:grid-cols-[1fr_24rem]">
+      <form className="space-y-4 text-sm" onSubmit={(event) => { event.preventDefault(); if (spec) run.mutate(); }} noValidate>
+        <a href="#containers" className="text-sky-800 underline dark:text-sky-300">← {t('containers.details.back')}</a>
+        <h1 id="run-title" className="text-2xl font-semibold">{t('containers.run.title')}</h1>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field id="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
+            {(props) => <input {...props} className={INPUT} value={draft.image} onChange={(e) => set({ image: e.target.value })} />}
+          </Field>
+          <Field id="name" label={t('containers.run.name')} hint={t('containers.run.nameHint')} problems={problems}>
+            {(props) => <input {...props} className={INPUT} value={draft.name} onChange={(e) => set({ name: e.target.value })} />}
+          </Field>
+          <Field id="command" label={t('containers.run.command')} hint={defaults.data ? t('containers.run.commandDefault', { command: defaults.data.command.join(' ') || '—' }) : undefined} problems={problems}>
+            {(props) => <input {...props} className={`${INPUT} font-mono`} value={draft.command} onChange={(e) => set({ command: e.target.value })} />}
+          </Field>
+          <Field id="entrypoint" label={t('containers.run.entrypoint')} hint={t('containers.run.entrypointHint')} problems={problems}>
+            {(props) => <input {...props} className={`${INPUT} font-mono`} value={draft.entrypoint} onChange={(e) => set({ entrypoint: e.target.value })} />}
+          </Field>
+        </div>
+        {imageOk && defaults.isError && <ErrorNotice error={defaults.error} />}
+        {imageOk && defaults.isError && <CommandLine command={`docker pull ${draft.image.trim()}`} />}
+
+        <Rows title={t('containers.run.ports')} items={draft.ports} onChange={(ports) => set({ ports })} blank={{ containerPort: '', hostPort: '', hostIp: '127.0.0.1', protocol: 'tcp' as const }} addLabel={t('containers.run.addPort')}>
+          {(row, index, update) => (
+            <>
+              <Field id={`ports.${index}.containerPort`} label={t('containers.run.containerPort')} problems={problems}>
+                {(props) => <input {...props} inputMode="numeric" className={INPUT} value={row.containerPort} onChange={(e) => update({ containerPort: e.target.value })} />}
+              </Field>
+              <Field id={`ports.${index}.hostPort`} label={t('containers.run.hostPort')} hint={t('containers.run.hostPortHint')} problems={problems}>
+                {(props) => <input {...props} inputMode="numeric" className={INPUT} value={row.hostPort} onChange={(e) => update({ hostPort: e.target.value })} />}
+              </Field>
+              <Field id={`ports.${index}.hostIp`} label={t('containers.run.hostIp')} hint={row.hostIp === '0.0.0.0' ? t('containers.run.allAddresses') : t('containers.run.loopbackOnly')} problems={problems}>
+                {(props) => <input {...props} className={INPUT} value={row.hostIp} onChange={(e) => update({ hostIp: e.target.value })} />}
+              </Field>
+              <Field id={`ports.${index}.protocol`} label={t('containers.run.protocol')} problems={problems}>
+                {(props) => (
+                  <select {...props} className={INPUT} value={row.protocol} onChange={(e) => update({ protocol: e.target.value as 'tcp' | 'udp' })}>
+                    <option value="tcp">TCP</option>
+                    <option value="udp">UDP</option>
+                  </select>
+                )}
+              </Field>
+            </>
+          )}
+        </Rows>
+        {suggested.length > 0 && (
+          <p className="flex flex-wrap items-center gap-2">
+            {t('containers.run.exposes')}
+            {suggested.map((p) => (
+              <button key={`${p.port}/${p.protocol}`} type="button" className={BUTTON} onClick={() => set({ ports: [...draft.ports, { containerPort: String(p.port), hostPort: '', hostIp: '127.0.0.1', protocol: p.protocol }] })}>
+                + {p.port}/{p.protocol}
+              </button>
+            ))}
+          </p>
+        )}
+
+        <Rows title={t('containers.run.env')} items={draft.env} onChange={(env) => set({ env })} blank={{ key: '', value: '' }} addLabel={t('containers.run.addEnv')}>
+          {(row, index, update) => (
+            <>
+              <Field id={`env.${index}.key`} label={t('containers.run.envKey')} problems={problems}>
+                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.key} onChange={(e) => update({ key: e.target.value })} />}
+              </Field>
+              <Field id={`env.${index}.value`} label={t('containers.run.envValue')} problems={problems}>
+                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.value} onChange={(e) => update({ value: e.target.value })} />}
+              </Field>
+            </>
+          )}
+        </Rows>
+        <label className="flex items-center gap-2">
+          {t('containers.run.importEnv')}
+          <input type="file" accept=".env,text/plain" onChange={(e) => void importEnv(e.target.files?.[0])} />
+        </label>
+
+        <Rows title={t('containers.run.mounts')} items={draft.mounts} onChange={(mounts) => set({ mounts })} blank={{ type: 'volume' as const, source: '', target: '', readOnly: false }} addLabel={t('containers.run.addMount')}>
+          {(row, index, update) => (
+            <>
+              <Field id={`mounts.${index}.type`} label={t('containers.run.mountType')} hint={t(`containers.run.mountWhere.${row.type}`)} problems={problems}>
+                {(props) => (
+                  <select {...props} className={INPUT} value={row.type} onChange={(e) => update({ type: e.target.value as 'volume' | 'bind' | 'tmpfs' })}>
+                    <option value="volume">{t('containers.run.mountKind.volume')}</option>
+                    <option value="bind">{t('containers.run.mountKind.bind')}</option>
+                    <option value="tmpfs">{t('containers.run.mountKind.tmpfs')}</option>
+                  </select>
+                )}
+              </Field>
+              {row.type !== 'tmpfs' && (
+                <Field id={`mounts.${index}.source`} label={row.type === 'volume' ? t('containers.run.volumeName') : t('containers.run.hostFolder')} problems={problems}>
+                  {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.source} onChange={(e) => update({ source: e.target.value })} />}
+                </Field>
+              )}
+              <Field id={`mounts.${index}.target`} label={t('containers.run.target')} problems={problems}>
+                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.target} onChange={(e) => update({ target: e.target.value })} />}
+              </Field>
+              <label className="mt-7 flex items-center gap-2">
+                <input type="checkbox" className="size-4" checked={row.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />
+                {t('containers.run.readOnly')}
+              </label>
+            </>
+          )}
+        </Rows>
+
+        <div className="grid gap-4 md:grid-cols-3">
+          <Field id="restart" label={t('containers.run.restart')} hint={t('containers.run.restartHint')} problems={problems}>
+            {(props) => (
+              <select {...props} className={INPUT} value={draft.restart} onChange={(e) => set({ restart: e.target.value as RunDraft['restart'] })}>
+                {(['no', 'always', 'unless-stopped', 'on-failure'] as const).map((policy) => (
+                  <option key={policy} value={policy}>{t(`containers.run.restartPolicy.${policy}`)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="cpus" label={t('containers.run.cpus')} hint={t('containers.run.cpusHint')} problems={problems}>
+            {(props) => <input {...props} inputMode="decimal" className={INPUT} value={draft.cpus} onChange={(e) => set({ cpus: e.target.value })} />}
+          </Field>
+          <Field id="memory" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={problems}>
+            {(props) => <input {...props} className={INPUT} value={draft.memory} onChange={(e) => set({ memory: e.target.value })} />}
+          </Field>
+          <Field id="network" label={t('containers.run.network')} hint={t('containers.run.networkHint')} problems={problems}>
+            {(props) => <input {...props} className={INPUT} value={draft.network} onChange={(e) => set({ network: e.target.value })} />}
+          </Field>
+          <label className="mt-7 flex items-center gap-2">
+            <input type="checkbox" className="size-4" checked={draft.tty} onChange={(e) => set({ tty: e.target.checked })} />
+            {t('containers.run.tty')}
+          </label>
+        </div>
+
+        <Rows title={t('containers.run.labels')} items={draft.labels} onChange={(labels) => set({ labels })} blank={{ key: '', value: '' }} addLabel={t('containers.run.addLabel')}>
+          {(row, index, update) => (
+            <>
+              <Field id={`labels.${index}.key`} label={t('containers.run.labelKey')} problems={problems}>
+                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.key} onChange={(e) => update({ key: e.target.value })} />}
+              </Field>
+              <Field id={`labels.${index}.value`} label={t('containers.run.labelValue')} problems={problems}>
+                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.value} onChange={(e) => update({ value: e.target.value })} />}
+              </Field>
+            </>
+          )}
+        </Rows>
+
+        {run.isError && <ErrorNotice error={run.error} />}
+        {quick.isError && <ErrorNotice error={quick.error} />}
+        <div className="flex gap-2">
+          <button type="submit" className={PRIMARY_BUTTON} disabled={!spec || run.isPending}>{run.isPending ? t('containers.run.running') : t('containers.run.submit')}</button>
+          <button type="button" className={BUTTON} disabled={!imageOk || quick.isPending} onClick={() => quick.mutate()}>{t('containers.run.quick')}</button>
+        </div>
+      </form>
+
+      <aside className="space-y-4 text-sm">
+        <div className="space-y-2">
+          <h2 className="font-semibold">{t('containers.run.equivalent')}</h2>
+          <pre data-testid="docker-run-preview" className="whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{spec ? buildDockerRun(spec) : t('containers.run.fixFirst')}</pre>
+          <button type="button" className={BUTTON} disabled={!spec} onClick={() => spec && void navigator.clipboard.writeText(buildDockerRun(spec))}>{t('containers.run.copy')}</button>
+        </div>
+        <div className="space-y-2">
+          <label htmlFor="run-paste" className="font-semibold">{t('containers.run.paste')}</label>
+          <textarea id="run-paste" rows={4} className={`${INPUT} font-mono text-xs`} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="docker run -d -p 8080:80 nginx" />
+          <button type="button" className={BUTTON} disabled={!pasted.trim()} onClick={applyPaste}>{t('containers.run.fill')}</button>
+          {pasteResult && 'error' in pasteResult && <p role="alert" className="text-red-700 dark:text-red-300">{t('containers.run.pasteError', { reason: pasteResult.error })}</p>}
+          {pasteResult && 'unsupported' in pasteResult && (
+            <p role="status">{pasteResult.unsupported.length ? t('containers.run.unsupported', { flags: pasteResult.unsupported.join(', ') }) : t('containers.run.filled')}</p>
+          )}
+        </div>
+      </aside>
+    </section>
+  );
+}
