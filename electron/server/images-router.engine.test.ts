@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRouterClient } from '@orpc/server';
+import { createRouterClient, type RouterClient } from '@orpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContainer, testDocker, uniqueName } from '../../e2e/support/engine-fixtures';
 import { buildRandomImage, pushTo, removeQuietly } from '../../e2e/support/image-fixtures';
@@ -17,7 +17,7 @@ describe('images router (real engine, local registry)', () => {
   const docker = testDocker();
   let engine: EngineConnection;
   let registry: LocalRegistry;
-  let api: ReturnType<typeof createRouterClient<typeof router>>;
+  let api: RouterClient<typeof router>;
   let tmp: string;
 
   beforeAll(async () => {

@@ -20,6 +20,10 @@ export function useEngineEventInvalidation(connected: boolean): void {
           if (event.type === 'container') {
             void queryClient.invalidateQueries({ queryKey: orpc.containers.key() });
           }
+          // Images change with pulls, builds, tags and removals; their usage counts when containers come and go.
+          if (event.type === 'image' || (event.type === 'container' && (event.action === 'create' || event.action === 'destroy'))) {
+            void queryClient.invalidateQueries({ queryKey: orpc.images.key() });
+          }
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.
