@@ -21,9 +21,8 @@ async function expectAccessible(page: Page): Promise<void> {
 
 const TEXT = {
   en: { nav: 'Images', pullOpen: 'Pull an image', name: 'Image name', pull: 'Pull', pulled: 'Pulled', build: 'Build', folder: 'Folder (the build context)', tag: 'Name and tag (optional)', built: 'Built', filter: 'Filter', details: 'Details of', what: 'What are layers?' },
-  'pt-BR': { nav: 'Imagens', pullOpen: 'Baixar uma imagem', name: 'Nome da imagem', pull: 'Baixar', pulled: 'baixada', build: 'Construir', folder: 'Folder', tag: 'Nome e tag (opcional)', built: 'construída', filter: 'Filtrar', details: 'Detalhes de', what: 'O que são camadas?' },
+  'pt-BR': { nav: 'Imagens', pullOpen: 'Baixar uma imagem', name: 'Nome da imagem', pull: 'Baixar', pulled: 'baixada', build: 'Construir', folder: 'Pasta (o contexto do build)', tag: 'Nome e tag (opcional)', built: 'construída', filter: 'Filtrar', details: 'Detalhes de', what: 'O que são camadas?' },
 } as const;
-TEXT['pt-BR'] = { ...TEXT['pt-BR'], folder: 'Pasta (o contexto do build)' } as never;
 
 let registry: LocalRegistry;
 let tmp: string;
