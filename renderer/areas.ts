@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ContainersPage } from './features/containers/ContainersPage';
+import { ImagesPage } from './features/images/ImagesPage';
 
 /** One entry per area that works; the sidebar and the router read this list. */
 export interface Area {
@@ -9,4 +10,7 @@ export interface Area {
   Page: ComponentType;
 }
 
-export const AREAS: Area[] = [{ id: 'containers', labelKey: 'nav.containers', Page: ContainersPage }];
+export const AREAS: Area[] = [
+  { id: 'containers', labelKey: 'nav.containers', Page: ContainersPage },
+  { id: 'images', labelKey: 'nav.images', Page: ImagesPage },
+];

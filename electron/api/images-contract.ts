@@ -1,2 +1,47 @@
+import { eventIterator, oc } from '@orpc/contract';
+import { z } from 'zod';
+import {
+  buildEvent,
+  buildInput,
+  catalogResult,
+  imageLayers,
+  imageRef,
+  imageSummary,
+  prunePreview,
+  pruneResult,
+  registryAddress,
+  saveEvent,
+  searchResult,
+  transferEvent,
+  typedReference,
+  uploadId,
+} from './images-schemas';
+
 /** The images area's calls and streams (see the images issue). */
-export const imagesContract = {};
+export const imagesContract = {
+  list: oc.output(z.array(imageSummary)),
+  layers: oc.input(z.strictObject({ reference: imageRef })).output(imageLayers),
+  /** `docker pull REF`: per-layer progress, then done. Cancelling the stream stops the pull. */
+  pull: oc.input(z.strictObject({ reference: typedReference })).output(eventIterator(transferEvent)),
+  /** `docker tag SOURCE TARGET` */
+  tag: oc.input(z.strictObject({ source: imageRef, target: typedReference })).output(z.strictObject({ target: z.string() })),
+  /** `docker push REF` */
+  push: oc.input(z.strictObject({ reference: typedReference })).output(eventIterator(transferEvent)),
+  /** `docker rmi [-f] REF`: refused with IMAGE_IN_USE (naming the containers) unless forced. */
+  remove: oc.input(z.strictObject({ reference: imageRef, force: z.boolean() })).output(z.strictObject({ removed: z.array(z.string()) })),
+  prunePreview: oc.input(z.strictObject({ all: z.boolean() })).output(prunePreview),
+  prune: oc.input(z.strictObject({ all: z.boolean() })).output(pruneResult),
+  /** `docker build -f DOCKERFILE -t TAG CONTEXT` from a folder on this machine. */
+  build: oc.input(buildInput).output(eventIterator(buildEvent)),
+  /** `docker search TERM` (Docker Hub, needs internet). */
+  search: oc.input(z.strictObject({ term: z.string().min(1).max(200) })).output(searchResult),
+  /** A registry's own catalog (/v2/_catalog) and tags, fetched by the main process. */
+  catalog: oc.input(z.strictObject({ registry: registryAddress, term: z.string().max(200) })).output(catalogResult),
+  /** `docker save REF`: the tar as base64 chunks. */
+  save: oc.input(z.strictObject({ reference: imageRef })).output(eventIterator(saveEvent)),
+  /** `docker load`: upload in chunks (each one frame), then load. */
+  loadStart: oc.input(z.strictObject({ size: z.number().int().min(1).max(64 * 1024 ** 3) })).output(z.strictObject({ uploadId })),
+  loadChunk: oc.input(z.strictObject({ uploadId, data: z.string().max(720_000) })).output(z.strictObject({ received: z.number() })),
+  loadFinish: oc.input(z.strictObject({ uploadId })).output(z.strictObject({ loaded: z.array(z.string()) })),
+  loadCancel: oc.input(z.strictObject({ uploadId })).output(z.void()),
+};

@@ -28,7 +28,11 @@ export function useEngineEventInvalidation(connected: boolean): void {
       try {
         const stream = await client.engine.events(undefined, { signal: controller.signal });
         for await (const event of stream) {
-          if (event.type === 'container') refresh(orpc.containers.key());
+if (event.type === 'container') refresh(orpc.containers.key());
+          // Images change with pulls, builds, tags and removals; their usage counts when containers come and go.
+          if (event.type === 'image' || (event.type === 'container' && (event.action === 'create' || event.action === 'destroy'))) {
+            refresh(orpc.images.key());
+          }
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.

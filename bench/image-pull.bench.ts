@@ -1,0 +1,133 @@
+/**
+ * Image pull benchmark: pulling one image from a local registry on 127.0.0.1
+ * through Cais (`images.pull` over the web host's WebSocket, every progress
+ * snapshot consumed) against `docker pull` (the CLI) in the same run, with the
+ * raw Engine API (dockerode followProgress) as a third line.
+ *
+ * Each sample starts with the image absent (removed, layers included) and
+ * ends when the pull has finished. Cases are interleaved round by round so
+ * disk caches treat them alike. The image (4 layers of random bytes, 40 MB
+ * in all) and the registry are removed at the end.
+ *
+ * Run: `npx tsx e2e/support/with-engine.ts tsx bench/image-pull.bench.ts` (starts a
+ * throwaway engine and sets DOCKER_HOST;
+ * with CAIS_TEST_NETNS=1 the engine gets its own network namespace and the
+ * registry is bridged into it at the same address).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { createORPCClient } from '@orpc/client';
+import { RPCLink } from '@orpc/client/websocket';
+import type { ContractRouterClient } from '@orpc/contract';
+import WebSocket from 'ws';
+import { testDocker, uniqueName } from '../e2e/support/engine-fixtures';
+import { buildRandomImage, pushTo, removeQuietly } from '../e2e/support/image-fixtures';
+import { startRegistry } from '../e2e/support/registry';
+import type { Contract } from '../electron/api/contract';
+import { EngineConnection } from '../electron/engine/connection';
+import { realHostFacts } from '../electron/engine/host-facts';
+import { startWebHost } from '../electron/server/web-host';
+
+const LAYERS = [16_000_000, 12_000_000, 8_000_000, 4_000_000];
+const WARMUPS = 1;
+const ROUNDS = 7;
+
+type Row = { name: string; samples: number[] };
+const run = promisify(execFile);
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function printTable(rows: Row[], baselineName: string, bytes: number): void {
+  const baseline = median(rows.find((row) => row.name === baselineName)!.samples);
+  const header = ['case', 'n', 'median ms', 'min ms', 'max ms', 'MB/s', `ratio vs ${baselineName}`];
+  const lines = rows.map((row) => {
+    const m = median(row.samples);
+    return [
+      row.name,
+      String(row.samples.length),
+      m.toFixed(0),
+      Math.min(...row.samples).toFixed(0),
+      Math.max(...row.samples).toFixed(0),
+      (bytes / 1e6 / (m / 1000)).toFixed(1),
+      `${(m / baseline).toFixed(2)}x`,
+    ];
+  });
+  const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i].length)));
+  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  console.log(`\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const line of lines) console.log(format(line));
+}
+
+async function main(): Promise<void> {
+  const cleanups: (() => unknown)[] = [];
+  try {
+    const docker = testDocker();
+    const engine = new EngineConnection({ ...realHostFacts(), env: { ...process.env } });
+    cleanups.push(() => engine.close());
+    await engine.start();
+    const state = engine.state;
+    if (state.status !== 'connected') throw new Error(`engine not connected: ${JSON.stringify(state)}`);
+
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-bench-'));
+    cleanups.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Cais</title>');
+    const host = await startWebHost({ engine, staticDir });
+    cleanups.push(() => host.close());
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { headers: { origin: `http://127.0.0.1:${host.port}` } });
+    await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
+    cleanups.push(() => socket.close());
+    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ websocket: socket as never }));
+
+    const registry = await startRegistry();
+    cleanups.push(() => registry.stop());
+    const reference = `${registry.address}/cais-test/${uniqueName('bench')}:v1`;
+    await buildRandomImage(docker, reference, LAYERS);
+    cleanups.push(() => removeQuietly(docker, reference));
+    await pushTo(docker, reference, registry.address);
+    const bytes = LAYERS.reduce((a, b) => a + b, 0);
+    console.log(`engine ${state.engineVersion} (API ${state.apiVersion}); image ${LAYERS.length} layers, ${(bytes / 1e6).toFixed(0)} MB of random bytes; ${ROUNDS} rounds after ${WARMUPS} warm-up`);
+
+    const cases: { name: string; pull: () => Promise<void> }[] = [
+      { name: 'docker pull (CLI)', pull: async () => void (await run('docker', ['pull', '-q', reference])) },
+      {
+        name: 'Cais images.pull (WebSocket)',
+        pull: async () => {
+          let done = false;
+          for await (const event of await client.images.pull({ reference })) if (event.type === 'done') done = true;
+          if (!done) throw new Error('Cais pull ended without done');
+        },
+      },
+      {
+        name: 'raw Engine API (dockerode)',
+        pull: async () => {
+          const stream = await docker.pull(reference);
+          await new Promise((resolve, reject) => docker.modem.followProgress(stream, (error) => (error ? reject(error) : resolve(null))));
+        },
+      },
+    ];
+    const rows: Row[] = cases.map((item) => ({ name: item.name, samples: [] }));
+    for (let round = 0; round < WARMUPS + ROUNDS; round += 1) {
+      for (const [index, item] of cases.entries()) {
+        await docker.getImage(reference).remove({ force: true });
+        const started = performance.now();
+        await item.pull();
+        const elapsed = performance.now() - started;
+        await docker.getImage(reference).inspect();
+        if (round >= WARMUPS) rows[index].samples.push(elapsed);
+      }
+    }
+    printTable(rows, 'docker pull (CLI)', bytes);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
+
+await main();

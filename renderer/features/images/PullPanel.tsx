@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { CommandHint } from './CommandHint';
+import { ImageError } from './ImageError';
+import { TransferProgress } from './TransferProgress';
+import { initialTransfer, reduceTransfer } from './transfer';
+import { button, input, muted, panel, primaryButton } from './ui';
+import { useStream } from './use-stream';
+
+/** `docker pull`: any name, name:tag, name@digest, or a registry host:port/name. */
+export function PullPanel({ initial, onClose }: { initial?: { reference: string; start: boolean }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reference, setReference] = useState(initial?.reference ?? '');
+  const pull = useStream((value: string, signal) => client.images.pull({ reference: value }, { signal }), reduceTransfer, initialTransfer);
+  const { start } = pull;
+
+  useEffect(() => {
+    if (initial?.start && initial.reference) void start(initial.reference);
+  }, [initial, start]);
+
+  return (
+    <section aria-labelledby="pull-title" className={panel}>
+      <div className="flex items-center justify-between">
+        <h2 id="pull-title" className="text-lg font-semibold">
+          {t('images.pull.title')}
+        </h2>
+        <button type="button" className={button} onClick={onClose}>
+          {t('images.close')}
+        </button>
+      </div>
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void pull.start(reference.trim());
+        }}
+      >
+        <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
+          {t('images.pull.reference')}
+          <input
+            className={input}
+            value={reference}
+            onChange={(event) => setReference(event.target.value)}
+            placeholder="busybox:latest"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <button type="submit" className={primaryButton} disabled={pull.status === 'running'}>
+          {t('images.pull.start')}
+        </button>
+        {pull.status === 'running' && (
+          <button type="button" className={button} onClick={pull.cancel}>
+            {t('images.cancel')}
+          </button>
+        )}
+      </form>
+      <p className={muted}>{t('images.pull.help')}</p>
+      <CommandHint command={`docker pull ${reference.trim() || 'NAME[:TAG|@DIGEST]'}`} />
+      <TransferProgress value={pull.value} status={pull.status} kind="pull" />
+      {pull.status === 'done' && pull.value.done && (
+        <p role="status" className="text-sm font-medium text-emerald-800 dark:text-emerald-300">
+          {t('images.pull.done', { reference: pull.value.done.reference })}
+        </p>
+      )}
+      {pull.status === 'cancelled' && <p role="status">{t('images.pull.cancelled')}</p>}
+      {pull.status === 'failed' && <ImageError error={pull.error} />}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+/** "12.3 MB" / "12,3 MB": decimal units, as the docker CLI shows sizes. */
+export function formatBytes(bytes: number, language: string): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+/** The 12 hex digits `docker images` shows. */
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+export interface Rate {
+  bytesPerSecond: number;
+  /** Seconds left at the current average speed; undefined when unknown. */
+  secondsLeft: number | undefined;
+}
+
+/** Average speed so far and the time left at that speed. */
+export function transferRate(bytesDone: number, bytesTotal: number, elapsedMs: number): Rate {
+  const seconds = elapsedMs / 1000;
+  const bytesPerSecond = seconds > 0 ? bytesDone / seconds : 0;
+  const remaining = Math.max(0, bytesTotal - bytesDone);
+  return { bytesPerSecond, secondsLeft: bytesPerSecond > 0 && bytesTotal > 0 ? Math.ceil(remaining / bytesPerSecond) : undefined };
+}
+
+export interface ImageRow {
+  key: string;
+  /** What `docker` calls it: repo:tag, or the short id when untagged. */
+  reference: string;
+  repository: string;
+  tag: string;
+  id: string;
+  size: number;
+  created: number;
+  containers: number;
+  dangling: boolean;
+}
+
+/** One row per name, as `docker images` lists them; an untagged image gets one row by its id. */
+export function imageRows(
+  images: { id: string; repoTags: string[]; repoDigests: string[]; size: number; created: number; containers: number; dangling: boolean }[],
+): ImageRow[] {
+  const rows: ImageRow[] = [];
+  for (const image of images) {
+    const base = { id: image.id, size: image.size, created: image.created, containers: image.containers, dangling: image.dangling };
+    if (image.repoTags.length === 0) {
+      const digestRepo = image.repoDigests[0]?.split('@')[0];
+      rows.push({ ...base, key: image.id, reference: shortId(image.id), repository: digestRepo ?? '<none>', tag: '<none>' });
+      continue;
+    }
+    for (const name of image.repoTags) {
+      const colon = name.lastIndexOf(':');
+      rows.push({ ...base, key: `${image.id}/${name}`, reference: name, repository: name.slice(0, colon), tag: name.slice(colon + 1) });
+    }
+  }
+  return rows.sort((a, b) => b.created - a.created || a.reference.localeCompare(b.reference));
+}
+
+/** Case-insensitive match on name, tag or id. */
+export function matchesFilter(row: ImageRow, filter: string): boolean {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return true;
+  return row.reference.toLowerCase().includes(needle) || row.id.replace(/^sha256:/, '').startsWith(needle) || row.repository.toLowerCase().includes(needle);
+}
+
+/** Base64 of a chunk without blowing the call stack on big arrays. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
