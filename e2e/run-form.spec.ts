@@ -200,3 +200,27 @@ test.describe('run a container', () => {
     expect(await containerCount(docker)).toBe(before);
   });
 });
+
+test.describe('run from an image', () => {
+  test('the image screen runs it with one click, or opens the form with the image filled in', async ({ page, webHost, docker }) => {
+    const openImage = async () => {
+      await page.getByRole('link', { name: 'Images' }).click();
+      await page.getByLabel('Filter').fill(TEST_IMAGE);
+      await page
+        .locator(`[data-testid="image-row"][data-reference="${TEST_IMAGE}"]`)
+        .getByRole('button', { name: `Details of ${TEST_IMAGE}` })
+        .click();
+    };
+    await openApp(page, webHost);
+    await openImage();
+    await page.getByRole('button', { name: 'Run with options…' }).click();
+    await expect(page.getByRole('heading', { name: 'Run a container' })).toBeVisible();
+    await expect(page.getByLabel('Image', { exact: true })).toHaveValue(TEST_IMAGE);
+    await openImage();
+    await page.getByRole('button', { name: 'Quick run' }).click();
+    await expect(page.getByRole('tab', { name: 'Logs', selected: true })).toBeVisible();
+    const id = decodeURIComponent(page.url().split('#containers/')[1].split('/')[0]);
+    expect((await docker.getContainer(id).inspect()).State.Running).toBe(true);
+    await docker.getContainer(id).remove({ force: true });
+  });
+});

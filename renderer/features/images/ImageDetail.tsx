@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatBytes, shortId, type ImageRow } from './format';
 import { LayersView } from './LayersView';
 import { RemoveImage } from './RemoveImage';
+import { RunImage } from './RunImage';
 import { SaveImage } from './SaveImage';
 import { TagPush } from './TagPush';
 import { button, panel } from './ui';
@@ -28,6 +29,7 @@ export function ImageDetail({ row, onClose }: { row: ImageRow; onClose: () => vo
       <div className="grid gap-6 xl:grid-cols-2">
         <LayersView reference={reference} />
         <div className="space-y-6">
+          {!row.dangling && <RunImage reference={reference} />}
           <TagPush source={reference} />
           <SaveImage reference={reference} />
           <RemoveImage reference={reference} onRemoved={onClose} />
