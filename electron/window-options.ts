@@ -43,7 +43,9 @@ export function isSafeExternalUrl(raw: string): boolean {
 export const ELECTRON_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // xterm.js draws the terminal with <style> elements for its theme and cell
+  // size. Inline styles cannot run code; scripts stay 'self' only.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

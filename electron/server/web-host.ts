@@ -32,7 +32,9 @@ export function contentSecurityPolicy(port: number): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // xterm.js draws the terminal with <style> elements for its theme and cell
+  // size. Inline styles cannot run code; scripts stay 'self' only.
+  "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "object-src 'none'",

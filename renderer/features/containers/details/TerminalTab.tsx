@@ -18,7 +18,12 @@ export function TerminalTab({ id, running }: { id: string; running: boolean }) {
 
   useEffect(() => {
     if (!running || !host.current) return;
-    const terminal = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 13 });
+    const terminal = new Terminal({
+      convertEol: false,
+      cursorBlink: true,
+      fontSize: 13,
+      theme: { background: '#000000', foreground: '#f1f5f9', cursor: '#f1f5f9' },
+    });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
     terminal.open(host.current);
