@@ -11,7 +11,7 @@ import {
   terminalEvent,
   terminalSize,
 } from './schemas';
-import { imageDefaults, imageReference, runSpec } from './run-schema';
+import { envVar, imageDefaults, imageReference, mountSpec, portMapping, runSpec } from './run-schema';
 
 const removalPreview = z.object({
   name: z.string(),
@@ -41,6 +41,24 @@ export const containersContract = {
   quickRun: oc.input(z.strictObject({ image: imageReference })).output(z.object({ id: z.string(), name: z.string() })),
   /** What the image declares (ports, command, volumes), to suggest in the form. */
   imageDefaults: oc.input(z.strictObject({ image: imageReference })).output(imageDefaults),
+  /** docker update: limits and restart policy change in place, no new container. */
+  updateLimits: oc
+    .input(
+      z.strictObject({
+        id: containerRef,
+        cpus: z.number().min(0.01).max(1024).nullable().optional(),
+        memory: z.number().int().min(6 * 1024 * 1024).max(2 ** 50).nullable().optional(),
+        restart: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).optional(),
+      }),
+    )
+    .output(z.void()),
+  /**
+   * Changes what only a new container can: environment, ports and storage.
+   * Everything else (command, entrypoint, labels, limits, networks) is kept.
+   */
+  recreate: oc
+    .input(z.strictObject({ id: containerRef, env: z.array(envVar).max(1000), ports: z.array(portMapping).max(200), mounts: z.array(mountSpec).max(100) }))
+    .output(z.object({ id: z.string(), name: z.string(), keptOld: z.string().optional() })),
   /** The engine's full description (docker inspect). */
   inspect: oc.input(containerRefInput).output(z.record(z.string(), z.unknown())),
   /** Log lines in batches; follows until unsubscribed. */

@@ -65,3 +65,25 @@ export async function removeContainer(
 export async function renameContainer(docker: Docker, id: string, name: string): Promise<void> {
   await docker.getContainer(id).rename({ name });
 }
+
+export interface LimitChange {
+  cpus?: number | null;
+  memory?: number | null;
+  restart?: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+}
+
+/**
+ * What `docker update` changes in place, with no new container: CPU and
+ * memory limits and the restart policy. null removes a limit.
+ */
+export async function updateLimits(docker: Docker, id: string, change: LimitChange): Promise<void> {
+  const body: Record<string, unknown> = {};
+  if (change.cpus !== undefined) body.NanoCpus = change.cpus === null ? 0 : Math.round(change.cpus * 1e9);
+  if (change.memory !== undefined) {
+    body.Memory = change.memory ?? 0;
+    // Swap must stay at least the memory limit; twice it is what docker run sets by default.
+    body.MemorySwap = change.memory === null ? -1 : change.memory * 2;
+  }
+  if (change.restart) body.RestartPolicy = { Name: change.restart === 'no' ? '' : change.restart };
+  await docker.getContainer(id).update(body);
+}

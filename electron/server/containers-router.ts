@@ -1,6 +1,14 @@
-import { runContainerAction, previewRemoval, removeContainer, renameContainer, type ContainerAction } from '../engine/container-actions';
+import {
+  previewRemoval,
+  removeContainer,
+  renameContainer,
+  runContainerAction,
+  updateLimits,
+  type ContainerAction,
+} from '../engine/container-actions';
 import { imageDefaultsOf, quickRun, runContainer } from '../engine/container-create';
 import { TerminalSessions } from '../engine/container-exec';
+import { changeSettings } from '../engine/container-settings';
 import { streamLogs } from '../engine/container-logs';
 import { streamStats } from '../engine/container-stats';
 import { listContainers } from '../engine/containers';
@@ -47,6 +55,12 @@ export const containersRouter = {
   quickRun: os.containers.quickRun.handler(({ context, input }) => engineCall(() => quickRun(context.engine.client(), input.image))),
   imageDefaults: os.containers.imageDefaults.handler(({ context, input }) =>
     engineCall(() => imageDefaultsOf(context.engine.client(), input.image)),
+  ),
+  updateLimits: os.containers.updateLimits.handler(({ context, input }) =>
+    engineCall(() => updateLimits(context.engine.client(), input.id, input)),
+  ),
+  recreate: os.containers.recreate.handler(({ context, input }) =>
+    engineCall(() => changeSettings(context.engine.client(), input.id, input)),
   ),
   inspect: os.containers.inspect.handler(({ context, input }) =>
     engineCall(async () => (await context.engine.client().getContainer(input.id).inspect()) as unknown as Record<string, unknown>),

@@ -4,11 +4,12 @@ import { orpc } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { InspectTab } from './InspectTab';
 import { LogsTab } from './LogsTab';
+import { SettingsTab } from './SettingsTab';
 import { StatsTab } from './StatsTab';
 import { SummaryTab } from './SummaryTab';
 import { TerminalTab } from './TerminalTab';
 
-export const TABS = ['summary', 'logs', 'terminal', 'stats', 'inspect'] as const;
+export const TABS = ['summary', 'logs', 'terminal', 'stats', 'settings', 'inspect'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface InspectInfo {
@@ -17,7 +18,12 @@ export interface InspectInfo {
   Created: string;
   Config: { Image: string; Cmd: string[] | null; Entrypoint: string[] | null; Env: string[] | null; Tty: boolean };
   State: { Status: string; Running: boolean; ExitCode: number; StartedAt: string; FinishedAt: string; Pid: number };
-  HostConfig: { Memory: number; NanoCpus: number; RestartPolicy: { Name: string } };
+  HostConfig: {
+    Memory: number;
+    NanoCpus: number;
+    RestartPolicy: { Name: string };
+    PortBindings: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+  };
   Mounts: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[];
   NetworkSettings: { Ports: Record<string, { HostIp: string; HostPort: string }[] | null> | null };
 }
@@ -65,6 +71,7 @@ export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
         {tab === 'logs' && <LogsTab id={id} name={name} />}
         {info && tab === 'terminal' && <TerminalTab id={id} running={info.State.Running} />}
         {info && tab === 'stats' && <StatsTab id={id} running={info.State.Running} />}
+        {info && tab === 'settings' && <SettingsTab info={info} />}
         {info && tab === 'inspect' && <InspectTab info={info as unknown as Record<string, unknown>} />}
       </div>
     </section>

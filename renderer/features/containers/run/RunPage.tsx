@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { buildDockerRun, parseDockerRun } from './docker-run-command';
 import { parseEnvFile } from './env-file';
 import { Field, INPUT, Rows } from './form-parts';
+import { EnvRows, MountRows, PortRows } from './row-editors';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, type RunDraft } from './run-draft';
 
 /** The run form: every field validated as you type, the docker run command beside it. */
@@ -68,29 +69,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
         {imageOk && defaults.isError && <ErrorNotice error={defaults.error} />}
         {imageOk && defaults.isError && <CommandLine command={`docker pull ${draft.image.trim()}`} />}
 
-        <Rows title={t('containers.run.ports')} items={draft.ports} onChange={(ports) => set({ ports })} blank={{ containerPort: '', hostPort: '', hostIp: '127.0.0.1', protocol: 'tcp' as const }} addLabel={t('containers.run.addPort')}>
-          {(row, index, update) => (
-            <>
-              <Field id={`ports.${index}.containerPort`} label={t('containers.run.containerPort')} problems={problems}>
-                {(props) => <input {...props} inputMode="numeric" className={INPUT} value={row.containerPort} onChange={(e) => update({ containerPort: e.target.value })} />}
-              </Field>
-              <Field id={`ports.${index}.hostPort`} label={t('containers.run.hostPort')} hint={t('containers.run.hostPortHint')} problems={problems}>
-                {(props) => <input {...props} inputMode="numeric" className={INPUT} value={row.hostPort} onChange={(e) => update({ hostPort: e.target.value })} />}
-              </Field>
-              <Field id={`ports.${index}.hostIp`} label={t('containers.run.hostIp')} hint={row.hostIp === '0.0.0.0' ? t('containers.run.allAddresses') : t('containers.run.loopbackOnly')} problems={problems}>
-                {(props) => <input {...props} className={INPUT} value={row.hostIp} onChange={(e) => update({ hostIp: e.target.value })} />}
-              </Field>
-              <Field id={`ports.${index}.protocol`} label={t('containers.run.protocol')} problems={problems}>
-                {(props) => (
-                  <select {...props} className={INPUT} value={row.protocol} onChange={(e) => update({ protocol: e.target.value as 'tcp' | 'udp' })}>
-                    <option value="tcp">TCP</option>
-                    <option value="udp">UDP</option>
-                  </select>
-                )}
-              </Field>
-            </>
-          )}
-        </Rows>
+        <PortRows draft={draft} setDraft={setDraft} problems={problems} />
         {suggested.length > 0 && (
           <p className="flex flex-wrap items-center gap-2">
             {t('containers.run.exposes')}
@@ -102,50 +81,13 @@ export function RunPage({ initialImage }: { initialImage: string }) {
           </p>
         )}
 
-        <Rows title={t('containers.run.env')} items={draft.env} onChange={(env) => set({ env })} blank={{ key: '', value: '' }} addLabel={t('containers.run.addEnv')}>
-          {(row, index, update) => (
-            <>
-              <Field id={`env.${index}.key`} label={t('containers.run.envKey')} problems={problems}>
-                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.key} onChange={(e) => update({ key: e.target.value })} />}
-              </Field>
-              <Field id={`env.${index}.value`} label={t('containers.run.envValue')} problems={problems}>
-                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.value} onChange={(e) => update({ value: e.target.value })} />}
-              </Field>
-            </>
-          )}
-        </Rows>
+        <EnvRows draft={draft} setDraft={setDraft} problems={problems} />
         <label className="flex items-center gap-2">
           {t('containers.run.importEnv')}
           <input type="file" accept=".env,text/plain" onChange={(e) => void importEnv(e.target.files?.[0])} />
         </label>
 
-        <Rows title={t('containers.run.mounts')} items={draft.mounts} onChange={(mounts) => set({ mounts })} blank={{ type: 'volume' as const, source: '', target: '', readOnly: false }} addLabel={t('containers.run.addMount')}>
-          {(row, index, update) => (
-            <>
-              <Field id={`mounts.${index}.type`} label={t('containers.run.mountType')} hint={t(`containers.run.mountWhere.${row.type}`)} problems={problems}>
-                {(props) => (
-                  <select {...props} className={INPUT} value={row.type} onChange={(e) => update({ type: e.target.value as 'volume' | 'bind' | 'tmpfs' })}>
-                    <option value="volume">{t('containers.run.mountKind.volume')}</option>
-                    <option value="bind">{t('containers.run.mountKind.bind')}</option>
-                    <option value="tmpfs">{t('containers.run.mountKind.tmpfs')}</option>
-                  </select>
-                )}
-              </Field>
-              {row.type !== 'tmpfs' && (
-                <Field id={`mounts.${index}.source`} label={row.type === 'volume' ? t('containers.run.volumeName') : t('containers.run.hostFolder')} problems={problems}>
-                  {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.source} onChange={(e) => update({ source: e.target.value })} />}
-                </Field>
-              )}
-              <Field id={`mounts.${index}.target`} label={t('containers.run.target')} problems={problems}>
-                {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.target} onChange={(e) => update({ target: e.target.value })} />}
-              </Field>
-              <label className="mt-7 flex items-center gap-2">
-                <input type="checkbox" className="size-4" checked={row.readOnly} onChange={(e) => update({ readOnly: e.target.checked })} />
-                {t('containers.run.readOnly')}
-              </label>
-            </>
-          )}
-        </Rows>
+        <MountRows draft={draft} setDraft={setDraft} problems={problems} />
 
         <div className="grid gap-4 md:grid-cols-3">
           <Field id="restart" label={t('containers.run.restart')} hint={t('containers.run.restartHint')} problems={problems}>
