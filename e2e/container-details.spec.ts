@@ -123,4 +123,25 @@ test.describe('container details', () => {
     await page.getByRole('button', { name: 'Show the value of DB_PASSWORD' }).click();
     await expect(page.getByText('hunter2')).toBeVisible();
   });
+
+  test('a container that writes without end: the window keeps at most 10,000 lines and stays usable', async ({ page, webHost, docker }) => {
+    const container = await docker.createContainer({
+      Image: TEST_IMAGE,
+      name: uniqueName('firehose'),
+      Labels: { [TEST_LABEL]: '1' },
+      Cmd: ['sh', '-c', "trap 'exit 0' TERM; i=0; while :; do echo \"line $i of a long day\"; i=$((i+1)); done"],
+    });
+    await container.start();
+    await openApp(page, webHost);
+    await openTab(page, container.id, 'logs');
+    const log = page.getByRole('log');
+    await expect.poll(async () => Number(await log.getAttribute('data-lines')), { timeout: 20_000 }).toBe(10_000);
+    // Still following, still bounded, and the controls still answer.
+    await page.waitForTimeout(1000);
+    expect(Number(await log.getAttribute('data-lines'))).toBe(10_000);
+    await page.getByLabel('Wrap lines').uncheck();
+    await expect(page.getByLabel('Wrap lines')).not.toBeChecked();
+    expect(await log.locator('[data-index]').count()).toBeLessThan(200);
+    await container.kill();
+  });
 });
