@@ -173,7 +173,7 @@ test.describe('run a container', () => {
 
     await page.getByLabel('Image', { exact: true }).fill('cais-test/not-here:1');
     await expect(page.getByText('That image is not on this machine. Pull it first.')).toBeVisible();
-    await expect(page.getByText('$ docker pull cais-test/not-here:1')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pull cais-test/not-here:1 now' })).toBeVisible();
     await submit.click();
     await expect(page.getByRole('alert').filter({ hasText: 'That image is not on this machine' })).toHaveCount(2);
     expect(await containerCount(docker)).toBe(before);
@@ -222,5 +222,33 @@ test.describe('run from an image', () => {
     const id = decodeURIComponent(page.url().split('#containers/')[1].split('/')[0]);
     expect((await docker.getContainer(id).inspect()).State.Running).toBe(true);
     await docker.getContainer(id).remove({ force: true });
+  });
+});
+
+test.describe('an image that is not here yet', () => {
+  test('the run form offers to pull it, then runs it', async ({ page, webHost, docker }) => {
+    const { startRegistry } = await import('./support/registry');
+    const { pushTo, removeQuietly } = await import('./support/image-fixtures');
+    const registry = await startRegistry();
+    const reference = `${registry.address}/cais-test/runpull:1`;
+    try {
+      await docker.getImage(TEST_IMAGE).tag({ repo: `${registry.address}/cais-test/runpull`, tag: '1' });
+      await pushTo(docker, reference, registry.address);
+      await removeQuietly(docker, reference);
+
+      await openRunForm(page, webHost, reference);
+      await expect(page.getByText('That image is not on this machine. Pull it first.')).toBeVisible();
+      await page.getByRole('button', { name: `Pull ${reference} now` }).click();
+      await expect(page.getByRole('button', { name: '+ 8080/tcp' })).toBeVisible({ timeout: 30_000 });
+      expect((await docker.getImage(reference).inspect()).RepoTags).toContain(reference);
+      await page.getByRole('button', { name: 'Create and start' }).click();
+      await expect(page.getByRole('tab', { name: 'Logs', selected: true })).toBeVisible();
+      const id = decodeURIComponent(page.url().split('#containers/')[1].split('/')[0]);
+      expect((await docker.getContainer(id).inspect()).Config.Image).toBe(reference);
+      await docker.getContainer(id).remove({ force: true });
+    } finally {
+      await removeQuietly(docker, reference);
+      await registry.stop();
+    }
   });
 });

@@ -33,6 +33,8 @@ if (event.type === 'container') refresh(orpc.containers.key());
           if (event.type === 'image' || (event.type === 'container' && (event.action === 'create' || event.action === 'destroy'))) {
             refresh(orpc.images.key());
           }
+          // What an image declares (the run form's suggestions) appears once it is pulled.
+          if (event.type === 'image') refresh(orpc.containers.imageDefaults.key());
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.

@@ -3,8 +3,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, orpc } from '../../../api/client';
 import { navigate } from '../../../api/use-hash-route';
-import { BUTTON, CommandLine, PRIMARY_BUTTON } from '../../../components/Dialog';
+import { BUTTON, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { PullPanel } from '../../images/PullPanel';
 import { buildDockerRun, parseDockerRun } from './docker-run-command';
 import { parseEnvFile } from './env-file';
 import { Field, INPUT, Rows } from './form-parts';
@@ -16,6 +17,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<RunDraft>({ ...EMPTY_DRAFT, image: initialImage });
   const [pasted, setPasted] = useState('');
+  const [pulling, setPulling] = useState(false);
   const [pasteResult, setPasteResult] = useState<{ unsupported: string[] } | { error: string }>();
   const containers = useQuery(orpc.containers.list.queryOptions({ input: { all: true } }));
   const context = useMemo(
@@ -67,7 +69,20 @@ export function RunPage({ initialImage }: { initialImage: string }) {
           </Field>
         </div>
         {imageOk && defaults.isError && <ErrorNotice error={defaults.error} />}
-        {imageOk && defaults.isError && <CommandLine command={`docker pull ${draft.image.trim()}`} />}
+        {imageOk && defaults.isError && !pulling && (
+          <button type="button" className={BUTTON} onClick={() => setPulling(true)}>
+            {t('containers.run.pull', { image: draft.image.trim() })}
+          </button>
+        )}
+        {imageOk && pulling && !defaults.isSuccess && (
+          <PullPanel
+            initial={{ reference: draft.image.trim(), start: true }}
+            onClose={() => {
+              setPulling(false);
+              void defaults.refetch();
+            }}
+          />
+        )}
 
         <PortRows draft={draft} setDraft={setDraft} problems={problems} />
         {suggested.length > 0 && (
