@@ -32,6 +32,7 @@ test.describe('container actions', () => {
     await menuAction(page, name, 'Kill');
     await expect(row(page, name)).toHaveAttribute('data-state', 'exited');
     expect((await container.inspect()).State.ExitCode).toBe(137);
+    await expect(row(page, name).getByRole('alert')).toHaveCount(0);
   });
 
   test('rename validates as you type and renames in the engine', async ({ page, webHost, docker }) => {

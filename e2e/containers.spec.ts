@@ -41,6 +41,8 @@ test.describe('containers list', () => {
     await row(page, name).getByRole('button', { name: `Stop ${name}` }).click();
     await expect(row(page, name)).toHaveAttribute('data-state', 'exited');
     expect((await docker.getContainer(name).inspect()).State.Running).toBe(false);
+    // Success says nothing alarming.
+    await expect(row(page, name).getByRole('alert')).toHaveCount(0);
   });
 
   test('hides stopped containers when asked and shows them again', async ({ page, webHost, docker }) => {

@@ -5,20 +5,8 @@ export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause'
 /** One lifecycle action; the engine's own checks decide what is allowed. */
 export async function runContainerAction(docker: Docker, id: string, action: ContainerAction): Promise<void> {
   const container = docker.getContainer(id);
-  switch (action) {
-    case 'start':
-      return container.start();
-    case 'stop':
-      return container.stop();
-    case 'restart':
-      return container.restart();
-    case 'pause':
-      return container.pause();
-    case 'unpause':
-      return container.unpause();
-    case 'kill':
-      return container.kill();
-  }
+  // dockerode resolves with the (empty) response body; callers get nothing.
+  await container[action]();
 }
 
 export interface RemovalPreview {

@@ -157,4 +157,20 @@ describe('calls over the socket', () => {
       socket.close();
     }
   });
+
+  it('stopping a container that is already stopped is a coded refusal with the engine text', async () => {
+    const docker = testDocker();
+    const container = await createTestContainer(docker);
+    const { client, socket } = await rpcClient();
+    try {
+      const error = await client.containers.stop({ id: container.id }).catch((failure: unknown) => failure as { code?: string });
+      expect(error?.code).toBe('NOT_MODIFIED');
+      const started = await client.containers.start({ id: container.id }).then(() => 'ok');
+      expect(started).toBe('ok');
+      const again = await client.containers.start({ id: container.id }).catch((failure: unknown) => failure as { code?: string });
+      expect(again?.code).toBe('NOT_MODIFIED');
+    } finally {
+      socket.close();
+    }
+  });
 });
