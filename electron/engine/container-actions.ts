@@ -6,7 +6,15 @@ export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause'
 export async function runContainerAction(docker: Docker, id: string, action: ContainerAction): Promise<void> {
   const container = docker.getContainer(id);
   // dockerode resolves with the (empty) response body; callers get nothing.
-  await container[action]();
+  const run: Record<ContainerAction, () => Promise<unknown>> = {
+    start: () => container.start(),
+    stop: () => container.stop(),
+    restart: () => container.restart(),
+    pause: () => container.pause(),
+    unpause: () => container.unpause(),
+    kill: () => container.kill(),
+  };
+  await run[action]();
 }
 
 export interface RemovalPreview {
