@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,6 +114,14 @@ export async function startThrowawayEngine(options: { ownNetwork?: boolean } = {
 /** Stops the engine and removes its folder (unmounting anything left behind). */
 export async function destroyThrowawayEngine(engine: ThrowawayEngine): Promise<void> {
   await engine.stop();
+  // dockerd can leave mounts behind (its netns file, overlay layers); unmount them first.
+  const mounts = fs
+    .readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1])
+    .filter((point): point is string => Boolean(point) && point.startsWith(`${engine.dir}/`))
+    .sort((a, b) => b.length - a.length);
+  for (const point of mounts) spawnSync('umount', ['-l', point]);
   try {
     fs.rmSync(engine.dir, { recursive: true, force: true, maxRetries: 3 });
   } catch (error) {
