@@ -34,7 +34,8 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
   const writes = rate(samples, (s) => s.blockWrite);
 
   const cards = [
-    { key: 'cpu', value: last ? `${last.cpuPercent.toFixed(1)} %` : '…', values: samples.map((s) => s.cpuPercent) },
+    // CPU on a 0–100 % scale (of one CPU), so an idle container does not look busy.
+    { key: 'cpu', value: last ? `${last.cpuPercent.toFixed(1)} %` : '…', values: samples.map((s) => s.cpuPercent), max: 100 },
     {
       key: 'memory',
       value: last ? t('containers.stats.memoryOf', { used: formatBytes(last.memoryUsage), limit: formatBytes(last.memoryLimit) }) : '…',
