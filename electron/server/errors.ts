@@ -1,4 +1,5 @@
 import { ORPCError } from '@orpc/server';
+import { CodedError } from '../engine/coded-error';
 import { EngineOfflineError } from '../engine/connection';
 
 /**
@@ -9,6 +10,9 @@ export function toRpcError(error: unknown): ORPCError<string, unknown> {
   if (error instanceof ORPCError) return error;
   if (error instanceof EngineOfflineError) {
     return new ORPCError('ENGINE_OFFLINE', { status: 503, message: error.message });
+  }
+  if (error instanceof CodedError) {
+    return new ORPCError(error.code, { status: error.status, message: error.message, data: error.data });
   }
   const statusCode = (error as { statusCode?: number }).statusCode;
   const engineText =
