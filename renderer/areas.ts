@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ContainersPage } from './features/containers/ContainersPage';
+import { VolumesPage } from './features/volumes/VolumesPage';
 
 /** One entry per area that works; the sidebar and the router read this list. */
 export interface Area {
@@ -9,4 +10,7 @@ export interface Area {
   Page: ComponentType;
 }
 
-export const AREAS: Area[] = [{ id: 'containers', labelKey: 'nav.containers', Page: ContainersPage }];
+export const AREAS: Area[] = [
+  { id: 'containers', labelKey: 'nav.containers', Page: ContainersPage },
+  { id: 'volumes', labelKey: 'nav.volumes', Page: VolumesPage },
+];

@@ -51,10 +51,15 @@ export const volumesRouter = {
     engineStream(async function* () {
       const fromUpload = 'uploadId' in input.source ? input.source.uploadId : undefined;
       const file = fromUpload ? uploads.complete(fromUpload).file : (input.source as { path: string }).path;
+      let keepUpload = false;
       try {
         yield* restoreVolume(context.engine.client(), { name: input.name, file, allowNonEmpty: input.allowNonEmpty });
+      } catch (error) {
+        // Keep the upload when the user is only asked whether to write into a non-empty volume.
+        keepUpload = (error as { code?: string }).code === 'VOLUME_NOT_EMPTY';
+        throw error;
       } finally {
-        if (fromUpload) uploads.release(fromUpload);
+        if (fromUpload && !keepUpload) uploads.release(fromUpload);
       }
     }),
   ),

@@ -20,6 +20,10 @@ export function useEngineEventInvalidation(connected: boolean): void {
           if (event.type === 'container') {
             void queryClient.invalidateQueries({ queryKey: orpc.containers.key() });
           }
+          // Volumes, and which containers use them.
+          if (event.type === 'volume' || (event.type === 'container' && ['create', 'destroy', 'rename', 'start', 'die'].includes(event.action))) {
+            void queryClient.invalidateQueries({ queryKey: orpc.volumes.key() });
+          }
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.

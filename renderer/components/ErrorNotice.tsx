@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 
-const KNOWN_CODES = ['ENGINE_OFFLINE', 'NOT_FOUND', 'CONFLICT', 'NOT_MODIFIED', 'BAD_REQUEST', 'ENGINE_ERROR'];
+const KNOWN_CODES = ['ENGINE_OFFLINE', 'NOT_FOUND', 'CONFLICT', 'NOT_MODIFIED', 'BAD_REQUEST', 'ENGINE_ERROR',
+  // volumes
+  'VOLUME_IN_USE', 'VOLUME_EXISTS', 'VOLUME_NOT_EMPTY', 'NOT_A_BACKUP', 'DESTINATION_UNWRITABLE', 'DESTINATION_EXISTS', 'DISK_FULL', 'BINARY_FILE', 'NOT_A_FILE'];
 
 /** An engine error as a sentence in the user's language, the engine's text one click away. */
 export function ErrorNotice({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
