@@ -20,9 +20,14 @@ export function useEngineEventInvalidation(connected: boolean): void {
           if (event.type === 'container') {
             void queryClient.invalidateQueries({ queryKey: orpc.containers.key() });
           }
-          // Volumes, and which containers use them.
-          if (event.type === 'volume' || (event.type === 'container' && ['create', 'destroy', 'rename', 'start', 'die'].includes(event.action))) {
-            void queryClient.invalidateQueries({ queryKey: orpc.volumes.key() });
+          // Volumes, and which containers use them. Only the lists: reading a
+          // volume's files makes a helper container, whose events must not re-read it.
+          if (
+            (event.type === 'volume' && ['create', 'destroy', 'prune'].includes(event.action)) ||
+            (event.type === 'container' && ['create', 'destroy', 'rename', 'start', 'die'].includes(event.action))
+          ) {
+            void queryClient.invalidateQueries({ queryKey: orpc.volumes.list.key() });
+            void queryClient.invalidateQueries({ queryKey: orpc.volumes.containers.key() });
           }
         }
       } catch {

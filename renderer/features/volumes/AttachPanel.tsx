@@ -87,13 +87,13 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
             <input value={hostFolder} onChange={(event) => setHostFolder(event.target.value)} placeholder="/home/me/site" className={`${INPUT} font-mono`} />
           </label>
         )}
-        <label className="flex flex-col gap-1 text-sm">
-          <span>{t('volumes.attach.path')}</span>
-          <input value={target} onChange={(event) => setTarget(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={`${id}-path`} className={`${INPUT} font-mono`} spellCheck={false} />
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${id}-path-input`}>{t('volumes.attach.path')}</label>
+          <input id={`${id}-path-input`} value={target} onChange={(event) => setTarget(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={`${id}-path`} className={`${INPUT} font-mono`} spellCheck={false} />
           <span id={`${id}-path`} className={problem ? 'text-red-800 dark:text-red-300' : 'text-slate-700 dark:text-slate-300'}>
             {problem ?? t('volumes.attach.pathHelp')}
           </span>
-        </label>
+        </div>
         {kind !== 'tmpfs' && (
           <label className="flex items-center gap-2 self-center text-sm">
             <input type="checkbox" checked={readOnly} onChange={(event) => setReadOnly(event.target.checked)} className="size-4" />

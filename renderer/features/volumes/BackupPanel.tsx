@@ -111,13 +111,13 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t('volumes.clone.title')}
       </h2>
-      <label className="flex flex-col gap-1 text-sm">
-        <span>{t('volumes.clone.name')}</span>
-        <input value={target} onChange={(event) => setTarget(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={`${id}-help`} className={`${INPUT} w-72`} spellCheck={false} />
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor={`${id}-input`}>{t('volumes.clone.name')}</label>
+        <input id={`${id}-input`} value={target} onChange={(event) => setTarget(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={`${id}-help`} className={`${INPUT} w-72`} spellCheck={false} />
         <span id={`${id}-help`} className={problem ? 'text-red-800 dark:text-red-300' : 'text-slate-700 dark:text-slate-300'}>
           {problem ?? t('volumes.clone.help')}
         </span>
-      </label>
+      </div>
       <CommandHint command={`docker volume create ${shellWord(target)} && docker run --rm -v ${name}:/from -v ${shellWord(target)}:/to busybox cp -a /from/. /to/`} />
       {state.status === 'running' && (
         <ProgressLine label={t('volumes.clone.running')} files={state.last?.files ?? 0} bytes={state.last?.bytes ?? 0} onCancel={work.cancel} />

@@ -51,9 +51,10 @@ export function CreateVolumeForm({ existing, onDone }: { existing: VolumeSummary
         {t('volumes.create.title')}
       </h2>
       <div className="flex flex-wrap gap-4">
-        <label className="flex flex-col gap-1 text-sm">
-          <span>{t('volumes.create.name')}</span>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={`${id}-name`}>{t('volumes.create.name')}</label>
           <input
+            id={`${id}-name`}
             value={name}
             autoFocus
             onChange={(event) => setName(event.target.value)}
@@ -65,7 +66,7 @@ export function CreateVolumeForm({ existing, onDone }: { existing: VolumeSummary
           <span id={`${id}-name-help`} className={problem ? 'text-red-800 dark:text-red-300' : 'text-slate-700 dark:text-slate-300'} role={problem ? 'alert' : undefined}>
             {problem ?? t('volumes.create.nameHelp')}
           </span>
-        </label>
+        </div>
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('volumes.create.driver')}</span>
           <input value={driver} onChange={(event) => setDriver(event.target.value)} className={INPUT} spellCheck={false} />

@@ -7,7 +7,7 @@ import { client, orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { baseName, buildTree } from './file-tree';
 import { formatBytes, formatMode } from './format';
-import { saveDownload, sendFile } from './transfer';
+import { saveDownload, sendFile, type ReadyDownload } from './transfer';
 import { BUTTON, CommandHint, ProgressLine } from './ui';
 import { useWork } from './use-work';
 
@@ -50,6 +50,10 @@ export function FileBrowser({ name }: { name: string }) {
   const scan = useWork<ScanState>();
   const transfer = useWork<{ label: string; bytes: number; total?: number }>();
   const uploadInput = useRef<HTMLInputElement>(null);
+  const [ready, setReady] = useState<ReadyDownload>();
+  useEffect(() => () => {
+    if (ready) URL.revokeObjectURL(ready.url);
+  }, [ready]);
 
   const runScan = scan.run;
   const rescan = useCallback(
@@ -84,7 +88,8 @@ export function FileBrowser({ name }: { name: string }) {
   const download = (path: string) =>
     transfer.run(async (signal, report) => {
       const label = t('volumes.files.downloading', { name: baseName(path) || name });
-      await saveDownload(await client.volumes.download({ name, path }, { signal }), (bytes) => report({ label, bytes }));
+      setReady(undefined);
+      setReady(await saveDownload(await client.volumes.download({ name, path }, { signal }), (bytes) => report({ label, bytes })));
     });
   const upload = (files: File[]) =>
     transfer.run(async (signal, report) => {
@@ -152,6 +157,14 @@ export function FileBrowser({ name }: { name: string }) {
       {scan.state.status === 'error' && <ErrorNotice error={scan.state.error} onDismiss={scan.reset} />}
       {transfer.state.status === 'running' && transfer.state.last && (
         <ProgressLine label={transfer.state.last.label} bytes={transfer.state.last.bytes} totalBytes={transfer.state.last.total} onCancel={transfer.cancel} />
+      )}
+      {ready && transfer.state.status === 'done' && (
+        <p role="status" className="text-sm">
+          {t('volumes.files.ready')}{' '}
+          <a href={ready.url} download={ready.fileName} autoFocus className="font-medium text-sky-800 underline dark:text-sky-300" data-testid="download-ready">
+            {t('volumes.files.save', { name: ready.fileName, size: formatBytes(ready.size, i18n.language) })}
+          </a>
+        </p>
       )}
       {transfer.state.status === 'error' && <ErrorNotice error={transfer.state.error} onDismiss={transfer.reset} />}
       {result?.truncated && <p role="status">{t('volumes.files.truncatedTree')}</p>}

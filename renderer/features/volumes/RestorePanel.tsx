@@ -70,13 +70,13 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
           <input value={hostPath} onChange={(event) => setHostPath(event.target.value)} placeholder="/home/me/Cais backups/db.tar.gz" className={`${INPUT} w-80 font-mono`} />
         </label>
         {!target && (
-          <label className="flex flex-col gap-1 text-sm">
-            <span>{t('volumes.restore.newName')}</span>
-            <input value={name} onChange={(event) => setName(event.target.value)} aria-invalid={nameProblem ? true : undefined} aria-describedby={`${id}-name`} className={INPUT} spellCheck={false} />
+          <div className="flex flex-col gap-1 text-sm">
+            <label htmlFor={`${id}-name-input`}>{t('volumes.restore.newName')}</label>
+            <input id={`${id}-name-input`} value={name} onChange={(event) => setName(event.target.value)} aria-invalid={nameProblem ? true : undefined} aria-describedby={`${id}-name`} className={INPUT} spellCheck={false} />
             <span id={`${id}-name`} className={nameProblem ? 'text-red-800 dark:text-red-300' : 'text-slate-700 dark:text-slate-300'}>
               {nameProblem ?? t('volumes.restore.newNameHelp')}
             </span>
-          </label>
+          </div>
         )}
       </div>
       {submitted && !file && !hostPath && <p className="text-sm text-red-800 dark:text-red-300">{t('volumes.restore.pickFile')}</p>}

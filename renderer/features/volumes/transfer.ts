@@ -14,8 +14,18 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Saves a stream of chunks as a download named by the stream's first event. */
-export async function saveDownload(stream: AsyncIterable<TransferChunk>, onBytes: (bytes: number) => void): Promise<string> {
+export interface ReadyDownload {
+  url: string;
+  fileName: string;
+  size: number;
+}
+
+/**
+ * Collects a stream of chunks into a file named by the stream's first event.
+ * The caller shows it as a link the user clicks to save: browsers block (or
+ * stall on) downloads started without a click, a second one especially.
+ */
+export async function saveDownload(stream: AsyncIterable<TransferChunk>, onBytes: (bytes: number) => void): Promise<ReadyDownload> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let fileName = 'download';
   let mime = 'application/octet-stream';
@@ -32,14 +42,7 @@ export async function saveDownload(stream: AsyncIterable<TransferChunk>, onBytes
     }
   }
   const url = URL.createObjectURL(new Blob(parts, { type: mime }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return fileName;
+  return { url, fileName, size: received };
 }
 
 /** Sends a file to the host in chunks that fit either transport; returns the upload's id. */
