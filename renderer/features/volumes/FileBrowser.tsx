@@ -199,7 +199,7 @@ export function FileBrowser({ name }: { name: string }) {
                     <span role="cell" className="min-w-0 truncate">
                       {entry.type === 'directory' ? (
                         <button type="button" className="font-medium text-sky-800 underline dark:text-sky-300" onClick={() => setDir(entry.path)}>
-                          📁 {label}
+                          {label}/
                         </button>
                       ) : entry.type === 'file' ? (
                         <button type="button" className="text-left text-sky-800 underline dark:text-sky-300" onClick={() => setViewing(entry.path)} aria-label={t('volumes.files.view', { name: label })}>
