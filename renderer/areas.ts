@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ContainersPage } from './features/containers/ContainersPage';
 import { ImagesPage } from './features/images/ImagesPage';
+import { VolumesPage } from './features/volumes/VolumesPage';
 
 /** One entry per area that works; the sidebar and the router read this list. */
 export interface Area {
@@ -13,4 +14,5 @@ export interface Area {
 export const AREAS: Area[] = [
   { id: 'containers', labelKey: 'nav.containers', Page: ContainersPage },
   { id: 'images', labelKey: 'nav.images', Page: ImagesPage },
+  { id: 'volumes', labelKey: 'nav.volumes', Page: VolumesPage },
 ];

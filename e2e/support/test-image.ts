@@ -4,7 +4,9 @@ import tar from 'tar-stream';
 import { TEST_IMAGE, TEST_LABEL } from './test-engine';
 
 /** Applets the tests use; each becomes a symlink to busybox. */
-const APPLETS = ['sh', 'sleep', 'echo', 'cat', 'ls', 'httpd', 'mkdir', 'rm', 'true', 'wget', 'env', 'id'];
+const APPLETS = ['sh', 'sleep', 'echo', 'cat', 'ls', 'httpd', 'mkdir', 'rm', 'true', 'wget', 'env', 'id',
+  // The volumes tests: fill a volume, then describe every file of it.
+  'tar', 'gzip', 'sha256sum', 'stat', 'find', 'chown', 'chmod', 'ln', 'readlink', 'head', 'dd', 'sort', 'seq', 'xargs', 'cut', 'printf'];
 
 /** Stops at once on SIGTERM: a plain `sleep` as PID 1 ignores it. */
 const IDLE_COMMAND = "trap 'exit 0' TERM INT; while :; do sleep 1 & wait $!; done";

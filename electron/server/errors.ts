@@ -1,4 +1,5 @@
 import { ORPCError } from '@orpc/server';
+import { CodedError } from '../engine/coded-error';
 import { EngineOfflineError } from '../engine/connection';
 import { TerminalSessionGoneError } from '../engine/container-exec';
 
@@ -13,6 +14,9 @@ export function toRpcError(error: unknown): ORPCError<string, unknown> {
   }
   if (error instanceof TerminalSessionGoneError) {
     return new ORPCError('SESSION_ENDED', { status: 410, message: error.message });
+  }
+  if (error instanceof CodedError) {
+    return new ORPCError(error.code, { status: error.status, message: error.message, data: error.data });
   }
   const statusCode = (error as { statusCode?: number }).statusCode;
   const engineText =

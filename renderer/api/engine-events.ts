@@ -35,6 +35,15 @@ if (event.type === 'container') refresh(orpc.containers.key());
           }
           // What an image declares (the run form's suggestions) appears once it is pulled.
           if (event.type === 'image') refresh(orpc.containers.imageDefaults.key());
+          // Volumes, and which containers use them. Only the lists: reading a
+          // volume's files makes a helper container, whose events must not re-read it.
+          if (
+            (event.type === 'volume' && ['create', 'destroy', 'prune'].includes(event.action)) ||
+            (event.type === 'container' && ['create', 'destroy', 'rename', 'start', 'die'].includes(event.action))
+          ) {
+            refresh(orpc.volumes.list.key());
+            refresh(orpc.volumes.containers.key());
+          }
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.

@@ -1,0 +1,34 @@
+/**
+ * A failure Cais itself decides (not the engine's): its code becomes the RPC
+ * error code the renderer turns into a sentence; `data` carries what the
+ * sentence names (for example the containers that use a volume).
+ */
+export class CodedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly data?: Record<string, unknown>,
+    readonly status = 409,
+  ) {
+    super(message);
+    this.name = 'CodedError';
+  }
+}
+
+/** Maps a file-system failure on a destination to a code the user can act on. */
+export function fileErrorCode(error: unknown): string | undefined {
+  switch ((error as { code?: string } | undefined)?.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'DISK_FULL';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+    case 'ENOENT':
+    case 'ENOTDIR':
+    case 'EISDIR':
+      return 'DESTINATION_UNWRITABLE';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,110 @@
+import type Docker from 'dockerode';
+import type { ContainerMounts, MountSpec } from '../api/volumes-schemas';
+import { CodedError } from './coded-error';
+import { recreateContainer, withMount, withoutMount, type MountConfig, type RecreateResult } from './container-recreate';
+import { HELPER_LABEL } from './volume-helper';
+import { requireVolume } from './volumes';
+
+export function mountConfig(spec: MountSpec): MountConfig {
+  if (spec.kind === 'tmpfs') return { Type: 'tmpfs', Target: spec.target, ReadOnly: spec.readOnly } as MountConfig;
+  return { Type: spec.kind, Source: spec.source, Target: spec.target, ReadOnly: spec.readOnly };
+}
+
+async function checkSource(docker: Docker, spec: MountSpec): Promise<void> {
+  if (spec.kind === 'volume') await requireVolume(docker, spec.source);
+  if (spec.kind === 'bind' && !spec.source.startsWith('/') && !/^[a-zA-Z]:[\\/]/.test(spec.source)) {
+    throw new CodedError('BAD_REQUEST', 'A host folder must be an absolute path.', undefined, 400);
+  }
+}
+
+/** Adds (or replaces, at the same path) a mount by safe recreate; every other setting and mount stays. */
+export async function attachMount(docker: Docker, container: string, spec: MountSpec): Promise<RecreateResult> {
+  await checkSource(docker, spec);
+  return recreateContainer(docker, container, (plan) => {
+    plan.mounts = withMount(plan.mounts, mountConfig(spec));
+  });
+}
+
+export async function detachMount(docker: Docker, container: string, target: string): Promise<RecreateResult> {
+  return recreateContainer(docker, container, (plan) => {
+    if (!plan.mounts.some((mount) => mount.Target === target)) {
+      throw new CodedError('NOT_FOUND', `Nothing is mounted at ${target}.`, undefined, 404);
+    }
+    plan.mounts = withoutMount(plan.mounts, target);
+  });
+}
+
+/** Each container (helpers excluded) with its mounts, for the attach picker. */
+export async function listContainerMounts(docker: Docker): Promise<ContainerMounts[]> {
+  const containers = await docker.listContainers({ all: true });
+  return containers
+    .filter((container) => !container.Labels?.[HELPER_LABEL])
+    .map((container) => ({
+      id: container.Id,
+      name: (container.Names[0] ?? container.Id.slice(0, 12)).replace(/^\//, ''),
+      state: container.State,
+      image: container.Image,
+      mounts: (container.Mounts ?? []).map((mount) => ({
+        kind: mount.Type,
+        source: mount.Type === 'volume' ? (mount.Name ?? '') : mount.Source,
+        target: mount.Destination,
+        readOnly: !mount.RW,
+      })),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Local images a new container can start from (tags only; Cais' helper excluded). */
+export async function listImageTags(docker: Docker): Promise<string[]> {
+  const images = await docker.listImages();
+  return images
+    .filter((image) => !image.Labels?.[HELPER_LABEL])
+    .flatMap((image) => image.RepoTags ?? [])
+    .filter((tag) => tag !== '<none>:<none>')
+    .sort();
+}
+
+/** Splits a command line the way a beginner types it: spaces, and "double" or 'single' quotes. */
+export function splitCommand(line: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  let inWord = false;
+  for (const char of line) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+      else current += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += char;
+      inWord = true;
+    }
+  }
+  if (quote) throw new CodedError('BAD_REQUEST', 'The command has an unclosed quote.', undefined, 400);
+  if (inWord) words.push(current);
+  return words;
+}
+
+/** `docker run -d -v NAME:TARGET IMAGE [COMMAND]`: a new container with the volume, started. */
+export async function runWithVolume(
+  docker: Docker,
+  input: { name: string; image: string; containerName?: string; target: string; readOnly: boolean; command: string },
+): Promise<{ id: string; name: string }> {
+  await requireVolume(docker, input.name);
+  const cmd = input.command.trim() ? splitCommand(input.command) : undefined;
+  const container = await docker.createContainer({
+    Image: input.image,
+    name: input.containerName,
+    Cmd: cmd,
+    HostConfig: { Mounts: [{ Type: 'volume', Source: input.name, Target: input.target, ReadOnly: input.readOnly }] },
+  });
+  await container.start();
+  const info = await container.inspect();
+  return { id: container.id, name: info.Name.replace(/^\//, '') };
+}

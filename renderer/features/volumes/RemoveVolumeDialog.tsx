@@ -1,0 +1,56 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { VolumeSummary } from '../../../electron/api/volumes-schemas';
+import { orpc } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ConfirmDialog } from './ConfirmDialog';
+import { CommandHint } from './ui';
+
+/** Refuses at once while a container uses the volume (naming them); otherwise asks, naming the volume. */
+export function RemoveVolumeDialog({ volume, onClose, onRemoved }: { volume: VolumeSummary; onClose: () => void; onRemoved?: () => void }) {
+  const { t } = useTranslation();
+  const remove = useMutation(orpc.volumes.remove.mutationOptions());
+  const refusedBy =
+    volume.usedBy.map((user) => user.name).length > 0
+      ? volume.usedBy.map((user) => user.name)
+      : ((remove.error as { code?: string; data?: { containers?: string[] } } | null)?.code === 'VOLUME_IN_USE'
+          ? ((remove.error as { data?: { containers?: string[] } }).data?.containers ?? [])
+          : []);
+  if (refusedBy.length > 0) {
+    return (
+      <ConfirmDialog title={t('volumes.remove.refusedTitle', { name: volume.name })} confirmLabel={t('volumes.close')} onConfirm={onClose} onCancel={onClose}>
+        <p data-testid="remove-refused">{t('volumes.remove.refused', { count: refusedBy.length })}</p>
+        <ul className="list-disc pl-5 font-medium">
+          {refusedBy.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+        <p>{t('volumes.remove.refusedHint')}</p>
+      </ConfirmDialog>
+    );
+  }
+  return (
+    <ConfirmDialog
+      title={t('volumes.remove.title', { name: volume.name })}
+      confirmLabel={t('volumes.remove.confirm', { name: volume.name })}
+      danger
+      busy={remove.isPending}
+      onCancel={onClose}
+      onConfirm={() =>
+        remove.mutate(
+          { name: volume.name },
+          {
+            onSuccess: () => {
+              onClose();
+              onRemoved?.();
+            },
+          },
+        )
+      }
+    >
+      <p>{t('volumes.remove.warning', { name: volume.name })}</p>
+      <CommandHint command={`docker volume rm ${volume.name}`} />
+      {remove.error && (remove.error as { code?: string }).code !== 'VOLUME_IN_USE' && <ErrorNotice error={remove.error} />}
+    </ConfirmDialog>
+  );
+}
