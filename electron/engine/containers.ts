@@ -1,10 +1,12 @@
 import type Docker from 'dockerode';
 import type { ContainerSummary, PublishedPort } from '../api/schemas';
+import { HELPER_LABEL } from './volume-helper';
 
 /** Lists containers in the shape the window shows. */
 export async function listContainers(docker: Docker, all: boolean): Promise<ContainerSummary[]> {
   const items = await docker.listContainers({ all });
-  return items.map((item) => ({
+  // Cais's own never-started helpers (volume browsing) are plumbing, not the user's containers.
+  return items.filter((item) => !item.Labels?.[HELPER_LABEL]).map((item) => ({
     id: item.Id,
     name: (item.Names[0] ?? item.Id.slice(0, 12)).replace(/^\//, ''),
     image: item.Image,

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orpc } from '../../../api/client';
 import { Field, INPUT, Rows } from './form-parts';
 import type { Problems, RunDraft } from './run-draft';
 
@@ -61,7 +63,15 @@ export function EnvRows({ draft, setDraft, problems }: EditorProps) {
 /** Storage: named volumes, folders of this computer, tmpfs. */
 export function MountRows({ draft, setDraft, problems }: EditorProps) {
   const { t } = useTranslation();
+  // Existing volumes are offered as you type; a new name creates a new volume.
+  const volumes = useQuery(orpc.volumes.list.queryOptions());
   return (
+    <>
+    <datalist id="existing-volumes">
+      {(volumes.data ?? []).map((volume) => (
+        <option key={volume.name} value={volume.name} />
+      ))}
+    </datalist>
     <Rows title={t('containers.run.mounts')} items={draft.mounts} onChange={(mounts) => setDraft((d) => ({ ...d, mounts }))} blank={{ type: 'volume' as const, source: '', target: '', readOnly: false }} addLabel={t('containers.run.addMount')}>
       {(row, index, update) => (
         <>
@@ -76,7 +86,7 @@ export function MountRows({ draft, setDraft, problems }: EditorProps) {
           </Field>
           {row.type !== 'tmpfs' && (
             <Field id={`mounts.${index}.source`} label={row.type === 'volume' ? t('containers.run.volumeName') : t('containers.run.hostFolder')} problems={problems}>
-              {(props) => <input {...props} className={`${INPUT} font-mono`} value={row.source} onChange={(e) => update({ source: e.target.value })} />}
+              {(props) => <input {...props} list={row.type === 'volume' ? 'existing-volumes' : undefined} className={`${INPUT} font-mono`} value={row.source} onChange={(e) => update({ source: e.target.value })} />}
             </Field>
           )}
           <Field id={`mounts.${index}.target`} label={t('containers.run.target')} problems={problems}>
@@ -89,5 +99,6 @@ export function MountRows({ draft, setDraft, problems }: EditorProps) {
         </>
       )}
     </Rows>
+    </>
   );
 }
