@@ -109,7 +109,7 @@ describe.skipIf(!built)('npm run web: settings in CAIS_DATA_DIR', { timeout: 20_
 
     const second = await connect((await startCli(['--port', '0'], dir)).stdout);
     const { settings, recoveredFrom } = await second.api.settings.get();
-    expect(settings).toMatchObject({ theme: 'dark', language: 'pt-BR', logLines: 2500, confirmations: { stop: true, kill: true } });
+    expect(settings).toMatchObject({ theme: 'dark', language: 'pt-BR', logLines: 2500, confirmations: { stop: true, kill: false } });
     expect(recoveredFrom).toBeNull();
     second.socket.close();
   });

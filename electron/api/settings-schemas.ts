@@ -30,10 +30,10 @@ export const settingsSchema = z.object({
   engines: z.array(customEngine).max(50).default([]),
   /** Lines of log kept in a container's log view. */
   logLines: z.number().int().min(100).max(100_000).default(10_000),
-  /** Ask before actions that lose no data but interrupt work. Removals always ask. */
+  /** Also ask before stopping or killing a container (off by default). Removals always ask. */
   confirmations: z
-    .object({ stop: z.boolean().default(false), kill: z.boolean().default(true) })
-    .default({ stop: false, kill: true }),
+    .object({ stop: z.boolean().default(false), kill: z.boolean().default(false) })
+    .default({ stop: false, kill: false }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -21,7 +21,7 @@ describe('SettingsStore', () => {
     expect(store.settings).toMatchObject({ language: null, theme: 'system', engine: null, logLines: 10_000 });
     store.update({ theme: 'dark', logLines: 500, confirmations: { stop: true } });
     const reread = new SettingsStore(dir);
-    expect(reread.settings).toMatchObject({ theme: 'dark', logLines: 500, confirmations: { stop: true, kill: true } });
+    expect(reread.settings).toMatchObject({ theme: 'dark', logLines: 500, confirmations: { stop: true, kill: false } });
     expect(reread.recoveredFrom).toBeNull();
   });
 

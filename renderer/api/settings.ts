@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Settings, SettingsPatch, SettingsResult } from '../../electron/api/settings-schemas';
+import { client, orpc } from './client';
+
+const KEY = orpc.settings.get.queryKey({ input: {} });
+
+/** The settings, read once and kept current by our own writes. */
+export function useSettings(): Settings | undefined {
+  return useQuery({ ...orpc.settings.get.queryOptions({ input: {} }) }).data?.settings;
+}
+
+export function useSettingsResult(): SettingsResult | undefined {
+  return useQuery({ ...orpc.settings.get.queryOptions({ input: {} }) }).data;
+}
+
+export function useUpdateSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => client.settings.set(patch),
+    onSuccess: (result) => queryClient.setQueryData(KEY, result),
+  });
+}
+
+export function useAcknowledgeRecovery() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => client.settings.acknowledgeRecovery({}),
+    onSuccess: () => queryClient.setQueryData<SettingsResult>(KEY, (old) => (old ? { ...old, recoveredFrom: null } : old)),
+  });
+}
