@@ -11,7 +11,7 @@ export function App() {
   const { t } = useTranslation();
   const state = useConnectionState();
   const connected = state?.status === 'connected';
-  useEngineEventInvalidation(connected);
+  useEngineEventInvalidation(connected, connected ? `${state.endpoint.kind}:${state.endpoint.address}` : '');
   const route = useHashRoute(AREAS[0].id);
   const area = AREAS.find((candidate) => candidate.id === route) ?? AREAS[0];
 

@@ -17,6 +17,18 @@ export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: SettingsPatch) => client.settings.set(patch),
+    // Show the change at once (a checkbox must not wait for the round trip); the answer confirms it.
+    onMutate: (patch) => {
+      const previous = queryClient.getQueryData<SettingsResult>(KEY);
+      if (previous) {
+        const confirmations = { ...previous.settings.confirmations, ...patch.confirmations };
+        queryClient.setQueryData<SettingsResult>(KEY, { ...previous, settings: { ...previous.settings, ...patch, confirmations } });
+      }
+      return { previous };
+    },
+    onError: (_error, _patch, context) => {
+      if (context?.previous) queryClient.setQueryData(KEY, context.previous);
+    },
     onSuccess: (result) => queryClient.setQueryData(KEY, result),
   });
 }
