@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { ConnectionState, EngineEvent } from '../api/schemas';
 import { negotiateApiVersion } from './api-version';
-import { resolveEndpoint, type HostFacts, type ResolvedEndpoint } from './endpoint';
+import { resolveEndpoint, withSshAgent, type HostFacts, type ResolvedEndpoint } from './endpoint';
 import { classifyConnectionError, errorText } from './errors';
 import { realHostFacts } from './host-facts';
 import { LineSplitter } from './line-splitter';
@@ -125,10 +125,11 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     }
     if (this.current.status !== 'offline') this.setState({ status: 'connecting', endpoint: resolved.endpoint });
     try {
-      const probe = new Docker({ ...resolved.options, timeout: PROBE_TIMEOUT_MS });
+      const options = withSshAgent(resolved.options, this.facts.env);
+      const probe = new Docker({ ...options, timeout: PROBE_TIMEOUT_MS });
       const version = await probe.version();
       const apiVersion = negotiateApiVersion(version.ApiVersion);
-      const docker = new Docker({ ...resolved.options, version: `v${apiVersion}` });
+      const docker = new Docker({ ...options, version: `v${apiVersion}` });
       await this.openEvents(docker, generation);
       if (this.closed || generation !== this.generation) return;
       this.docker = docker;

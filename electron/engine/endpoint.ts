@@ -157,3 +157,12 @@ function parseJson<T>(text: string | undefined): T | undefined {
     return undefined;
   }
 }
+
+/**
+ * ssh:// engines authenticate through the user's ssh agent, as the docker CLI
+ * does; dockerode only adds it when it parses DOCKER_HOST itself.
+ */
+export function withSshAgent(options: DockerOptions, env: Record<string, string | undefined>): DockerOptions {
+  if (options.protocol !== 'ssh' || options.sshOptions || !env.SSH_AUTH_SOCK) return options;
+  return { ...options, sshOptions: { agent: env.SSH_AUTH_SOCK } };
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverEngines } from './engine-discovery';
+import { withSshAgent } from './endpoint';
 import type { HostFacts } from './endpoint';
 
 const digest = (name: string) => createHash('sha256').update(name).digest('hex');
@@ -65,3 +66,12 @@ describe('discoverEngines', () => {
   });
 });
 
+
+describe('withSshAgent', () => {
+  it('lets ssh:// engines use the ssh agent, and leaves other engines alone', () => {
+    const ssh = { protocol: 'ssh' as const, host: 'h', port: 22, username: 'me' };
+    expect(withSshAgent(ssh, { SSH_AUTH_SOCK: '/run/agent.sock' })).toEqual({ ...ssh, sshOptions: { agent: '/run/agent.sock' } });
+    expect(withSshAgent(ssh, {})).toEqual(ssh);
+    expect(withSshAgent({ socketPath: '/s' }, { SSH_AUTH_SOCK: '/run/agent.sock' })).toEqual({ socketPath: '/s' });
+  });
+});

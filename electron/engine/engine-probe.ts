@@ -1,7 +1,7 @@
 import Docker from 'dockerode';
 import type { EngineTestResult } from '../api/settings-schemas';
 import { negotiateApiVersion } from './api-version';
-import type { ResolvedEndpoint } from './endpoint';
+import { withSshAgent, type ResolvedEndpoint } from './endpoint';
 import { classifyConnectionError, errorText } from './errors';
 
 const TEST_TIMEOUT_MS = 5000;
@@ -13,9 +13,9 @@ export function productOf(version: { Components?: { Name?: string }[]; Platform?
 }
 
 /** "Test" in Settings: GET /version on an engine, without switching to it. */
-export async function probeEngine(resolved: ResolvedEndpoint): Promise<EngineTestResult> {
+export async function probeEngine(resolved: ResolvedEndpoint, env: Record<string, string | undefined> = {}): Promise<EngineTestResult> {
   try {
-    const docker = new Docker({ ...resolved.options, timeout: TEST_TIMEOUT_MS });
+    const docker = new Docker({ ...withSshAgent(resolved.options, env), timeout: TEST_TIMEOUT_MS });
     const version = await docker.version();
     return {
       ok: true,

@@ -57,7 +57,7 @@ export const enginesRouter = {
     }));
     if (wasSelected) await context.engine.useEndpoint(undefined);
   }),
-  test: os.engines.test.handler(({ input, context }) => probeEngine(findEngine(context, input.id).resolved!)),
+  test: os.engines.test.handler(({ input, context }) => probeEngine(findEngine(context, input.id).resolved!, context.engine.facts.env)),
   use: os.engines.use.handler(async ({ input, context }) => {
     const store = storeOf(context);
     const resolved = input.id === null ? undefined : findEngine(context, input.id).resolved;
