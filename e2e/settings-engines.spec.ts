@@ -8,7 +8,7 @@ import { realHostFacts } from '../electron/engine/host-facts';
 import { startWebHost } from '../electron/server/web-host';
 import { SettingsStore } from '../electron/settings/settings-store';
 import { createTestContainer, uniqueName } from './support/engine-fixtures';
-import { expect, openApp, RENDERER_DIR, test } from './support/fixtures';
+import { expect, openApp, RENDERER_DIR, startHostFor, test } from './support/fixtures';
 import { podmanUnavailable, startPodmanService, type PodmanService } from './support/podman-service';
 import { dockerFor } from './support/test-engine';
 import { buildTestImage } from './support/test-image';
@@ -27,24 +27,43 @@ async function hostWithSettings(dir: string) {
 }
 
 test.describe('settings', () => {
-  test('theme, log lines and confirmations are saved and applied', async ({ page, webHost }) => {
-    await openApp(page, webHost);
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-    await page.getByRole('radio', { name: 'Dark' }).check();
-    await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
-    await page.getByLabel("Log lines kept in a container's log view").fill('50');
-    await expect(page.getByText('Type a whole number from 100 to 100000.')).toBeVisible();
-    await page.getByLabel("Log lines kept in a container's log view").fill('2500');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('checkbox', { name: 'Ask before stopping a container' }).check();
-    await page.reload();
-    await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
-    await expect(page.getByLabel("Log lines kept in a container's log view")).toHaveValue('2500');
-    await expect(page.getByRole('checkbox', { name: 'Ask before stopping a container' })).toBeChecked();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-    await page.getByRole('radio', { name: 'Same as the system' }).check();
-    await page.getByRole('checkbox', { name: 'Ask before stopping a container' }).uncheck();
+  test('theme, log lines and confirmations are saved, applied, and asked', async ({ page, docker }) => {
+    // A host of its own: these choices must not leak into other specs' shared host.
+    const started = await startHostFor(process.env.DOCKER_HOST!);
+    const name = uniqueName('cais-confirm');
+    try {
+      await openApp(page, started.host);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
+      await page.getByLabel("Log lines kept in a container's log view").fill('50');
+      await expect(page.getByText('Type a whole number from 100 to 100000.')).toBeVisible();
+      await page.getByLabel("Log lines kept in a container's log view").fill('2500');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('checkbox', { name: 'Ask before stopping a container' }).check();
+      await page.reload();
+      await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+      await expect(page.getByLabel("Log lines kept in a container's log view")).toHaveValue('2500');
+      await expect(page.getByRole('checkbox', { name: 'Ask before stopping a container' })).toBeChecked();
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+      // Stop now asks first, naming the container; Cancel leaves it running.
+      const container = await createTestContainer(docker, { name });
+      await container.start();
+      await page.getByRole('link', { name: 'Containers' }).click();
+      await row(page, name).getByRole('button', { name: `Stop ${name}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Stop ${name}?` });
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect((await container.inspect()).State.Running).toBe(true);
+      await row(page, name).getByRole('button', { name: `Stop ${name}` }).click();
+      await page.getByRole('dialog', { name: `Stop ${name}?` }).getByRole('button', { name: 'Stop' }).click();
+      await expect(row(page, name)).toHaveAttribute('data-state', 'exited');
+    } finally {
+      await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
+      await started.close();
+    }
   });
 
   test('a damaged settings file is reported once, in Portuguese too', async ({ page }) => {
@@ -65,6 +84,24 @@ test.describe('settings', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('with no engine, the offline screen leads to Settings, where a working engine can be chosen', async ({ page }) => {
+  const started = await startHostFor('unix:///nonexistent/cais-e2e.sock');
+  try {
+    await openApp(page, started.host);
+    await page.getByRole('link', { name: 'Use another engine (Settings)' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await page.getByLabel('Name').fill('Test engine');
+    await page.getByLabel('Address').fill(process.env.DOCKER_HOST!);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Use Test engine' }).click();
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'connected');
+    await page.getByRole('link', { name: 'Containers' }).click();
+    await expect(page.getByRole('heading', { name: 'Containers', level: 1 })).toBeVisible();
+  } finally {
+    await started.close();
+  }
 });
 
 const podmanMissing = podmanUnavailable();
