@@ -116,6 +116,18 @@ describe.skipIf(Boolean(unavailable))('engines: Docker and Podman in the same ru
     }
   });
 
+  it('switching to an engine that does not answer shows it offline, and switching away still works', async () => {
+    const dead = await api.engines.add({ name: 'Gone', host: 'unix:///nonexistent/cais-dead.sock' });
+    await api.engines.use({ id: dead.id });
+    await expect.poll(() => engine.state, { timeout: 5000 }).toMatchObject({ status: 'offline', reason: 'not-found', endpoint: { address: '/nonexistent/cais-dead.sock' } });
+    await api.engines.use({ id: podmanId });
+    await connectedTo(engine, podman.socket);
+    // The dead engine's retry timer must not pull the connection back to it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(engine.state).toMatchObject({ status: 'connected', endpoint: { address: podman.socket } });
+    await api.engines.remove({ id: dead.id });
+  });
+
   it('switches back to Docker, then to automatic discovery', async () => {
     await api.engines.use({ id: 'env:DOCKER_HOST' });
     const dockerSocket = process.env.DOCKER_HOST!.replace(/^unix:\/\//, '');
