@@ -3,6 +3,7 @@ import type { Settings, SettingsPatch, SettingsResult } from '../../electron/api
 import { client, orpc } from './client';
 
 const KEY = orpc.settings.get.queryKey({ input: {} });
+const SET_KEY = ['settings', 'set'];
 
 /** The settings, read once and kept current by our own writes. */
 export function useSettings(): Settings | undefined {
@@ -16,6 +17,7 @@ export function useSettingsResult(): SettingsResult | undefined {
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: SET_KEY,
     mutationFn: (patch: SettingsPatch) => client.settings.set(patch),
     // Show the change at once (a checkbox must not wait for the round trip); the answer confirms it.
     onMutate: (patch) => {
@@ -29,7 +31,10 @@ export function useUpdateSettings() {
     onError: (_error, _patch, context) => {
       if (context?.previous) queryClient.setQueryData(KEY, context.previous);
     },
-    onSuccess: (result) => queryClient.setQueryData(KEY, result),
+    // An older answer must not undo a newer optimistic change: the last call's answer wins.
+    onSuccess: (result) => {
+      if (queryClient.isMutating({ mutationKey: SET_KEY }) <= 1) queryClient.setQueryData(KEY, result);
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../electron/api/settings-schemas';
+import type { Settings, SettingsPatch } from '../../../electron/api/settings-schemas';
 import { useSettings, useUpdateSettings } from '../../api/settings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { forgetLanguage, hasLocalLanguage, LANGUAGES, rememberLanguage, type Language } from '../../i18n';
@@ -23,18 +23,25 @@ export function SettingsPage() {
 
 function GeneralSection() {
   const { t, i18n } = useTranslation();
-  const settings = useSettings();
+  const saved = useSettings();
   const update = useUpdateSettings();
-  if (!settings) return <p aria-busy="true">{t('settings.loading')}</p>;
+  // The user's choices show at once, inside the click (a controlled checkbox must not wait for the answer).
+  const [local, setLocal] = useState<SettingsPatch>({});
+  if (!saved) return <p aria-busy="true">{t('settings.loading')}</p>;
+  const settings = { ...saved, ...local, confirmations: { ...saved.confirmations, ...local.confirmations } } as Settings;
+  const change = (patch: SettingsPatch) => {
+    setLocal((old) => ({ ...old, ...patch, confirmations: { ...old.confirmations, ...patch.confirmations } }));
+    update.mutate(patch, { onError: () => setLocal({}) });
+  };
   const language = settings.language === null && !hasLocalLanguage() ? 'system' : i18n.language;
 
   const chooseLanguage = (value: string) => {
     if (value === 'system') {
       forgetLanguage();
-      update.mutate({ language: null });
+      change({ language: null });
     } else {
       rememberLanguage(value as Language);
-      update.mutate({ language: value as Language });
+      change({ language: value as Language });
     }
   };
 
@@ -59,13 +66,13 @@ function GeneralSection() {
         <div className="mt-1 flex gap-4">
           {THEMES.map((theme) => (
             <label key={theme} className="flex items-center gap-2">
-              <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => update.mutate({ theme })} />
+              <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => change({ theme })} />
               {t(`settings.themes.${theme}`)}
             </label>
           ))}
         </div>
       </fieldset>
-      <LogLinesField value={settings.logLines} onSave={(logLines) => update.mutate({ logLines })} />
+      <LogLinesField value={settings.logLines} onSave={(logLines) => change({ logLines })} />
       <fieldset>
         <legend className="font-medium">{t('settings.confirmations')}</legend>
         <p className={muted}>{t('settings.confirmationsHelp')}</p>
@@ -74,7 +81,7 @@ function GeneralSection() {
             <input
               type="checkbox"
               checked={settings.confirmations[action]}
-              onChange={(event) => update.mutate({ confirmations: { [action]: event.target.checked } })}
+              onChange={(event) => change({ confirmations: { [action]: event.target.checked } })}
             />
             {t(`settings.confirm.${action}`)}
           </label>
