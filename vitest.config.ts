@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['electron/**/*.test.ts', 'renderer/**/*.test.ts', 'e2e/support/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'renderer/**/*.test.ts', 'e2e/support/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.engine.test.ts'],
           environment: 'node',
         },

@@ -4,11 +4,15 @@ import { RPCHandler } from '@orpc/server/message-port';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { EngineConnection } from './engine/connection';
 import { router } from './server/router';
+import { startWithSavedEngine } from './settings/engine-choice';
+import { SettingsStore } from './settings/settings-store';
 import { ELECTRON_CSP, isSafeExternalUrl, secureWindowOptions } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const engine = new EngineConnection();
 const rpc = new RPCHandler(router);
+/** Created once the app is ready: userData is only final then. */
+let settings: SettingsStore | undefined;
 
 function openExternal(url: string): void {
   if (isSafeExternalUrl(url)) void shell.openExternal(url);
@@ -35,7 +39,7 @@ app.on('web-contents-created', (_event, contents) => {
 ipcMain.on('cais:connect', (event) => {
   const [port] = event.ports;
   if (!port || event.sender.getURL() === '') return;
-  rpc.upgrade(port, { context: { engine } });
+  rpc.upgrade(port, { context: { engine, settings } });
   port.start();
 });
 ipcMain.on('cais:open-external', (_event, url: unknown) => {
@@ -47,7 +51,8 @@ app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  void engine.start();
+  settings = new SettingsStore(app.getPath('userData'));
+  void startWithSavedEngine(engine, settings);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

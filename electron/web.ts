@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EngineConnection } from './engine/connection';
 import { startWebHost } from './server/web-host';
+import { startWithSavedEngine } from './settings/engine-choice';
+import { SettingsStore, webDataDir } from './settings/settings-store';
 
 /**
  * `npm run web [-- --port N] [--host H --allow-remote]`: the same UI as the
@@ -23,12 +25,14 @@ async function main(): Promise<void> {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '../renderer');
+  const settings = new SettingsStore(webDataDir());
+  if (settings.recoveredFrom) console.warn(`cais web: the settings file was damaged; it was moved to ${settings.recoveredFrom} and defaults are in use.`);
   const engine = new EngineConnection();
-  void engine.start();
+  void startWithSavedEngine(engine, settings);
   if (values['allow-remote']) {
     console.warn('cais web: WARNING: listening beyond this machine gives anyone with the token root on it.');
   }
-  const host = await startWebHost({ engine, staticDir, port, host: values.host, allowRemote: values['allow-remote'] });
+  const host = await startWebHost({ engine, settings, staticDir, port, host: values.host, allowRemote: values['allow-remote'] });
   console.log('Cais is running. Open this address in a browser (Ctrl+C stops it):');
   console.log(host.url);
   const stop = () => {

@@ -5,12 +5,13 @@ import { useHashRoute } from './api/use-hash-route';
 import { AREAS } from './areas';
 import { Sidebar } from './components/Sidebar';
 import { ConnectingScreen, OfflineScreen } from './features/engine/OfflineScreen';
+import { SettingsEffects } from './features/settings/SettingsEffects';
 
 export function App() {
   const { t } = useTranslation();
   const state = useConnectionState();
   const connected = state?.status === 'connected';
-  useEngineEventInvalidation(connected);
+  useEngineEventInvalidation(connected, connected ? `${state.endpoint.kind}:${state.endpoint.address}` : '');
   const route = useHashRoute(AREAS[0].id);
   const area = AREAS.find((candidate) => candidate.id === route) ?? AREAS[0];
 
@@ -24,7 +25,10 @@ export function App() {
       </a>
       <Sidebar state={state} current={area.id} />
       <main id="main" className="min-w-0 flex-1 overflow-auto">
-        {state?.status === 'offline' ? (
+        <SettingsEffects />
+        {area.worksOffline ? (
+          <area.Page />
+        ) : state?.status === 'offline' ? (
           <OfflineScreen state={state} />
         ) : connected ? (
           <area.Page />

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applyCachedTheme } from './api/theme';
 import './i18n';
 import './styles.css';
 
@@ -9,6 +10,8 @@ import './styles.css';
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: 1 } },
 });
+
+applyCachedTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -58,6 +58,8 @@ async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<voi
 async function main(): Promise<void> {
   await run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   await run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+  // Electronegativity over electron/ and renderer/: any finding not accepted with a reason fails.
+  await run('security gate', 'npx', ['tsx', 'scripts/security-gate.ts']);
   await vitest('unit');
   const built = await run('build', 'npx', ['electron-vite', 'build']);
 

@@ -1,6 +1,7 @@
 import { containersContract } from './containers-contract';
 import { engineContract } from './engine-contract';
 import { imagesContract } from './images-contract';
+import { enginesContract, settingsContract } from './settings-contract';
 import { volumesContract } from './volumes-contract';
 
 /**
@@ -13,6 +14,8 @@ export const contract = {
   containers: containersContract,
   images: imagesContract,
   volumes: volumesContract,
+  settings: settingsContract,
+  engines: enginesContract,
 };
 
 export type Contract = typeof contract;

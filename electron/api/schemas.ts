@@ -18,7 +18,7 @@ export const containerName = z
 export const endpointSchema = z.object({
   kind: z.enum(['unix', 'npipe', 'tcp', 'ssh']),
   address: z.string(),
-  source: z.enum(['DOCKER_HOST', 'context', 'default']),
+  source: z.enum(['DOCKER_HOST', 'context', 'default', 'socket', 'custom']),
   contextName: z.string().optional(),
   tls: z.boolean(),
 });

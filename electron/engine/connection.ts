@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { ConnectionState, EngineEvent } from '../api/schemas';
 import { negotiateApiVersion } from './api-version';
-import { resolveEndpoint, type HostFacts, type ResolvedEndpoint } from './endpoint';
+import { resolveEndpoint, withSshAgent, type HostFacts, type ResolvedEndpoint } from './endpoint';
 import { classifyConnectionError, errorText } from './errors';
 import { realHostFacts } from './host-facts';
 import { LineSplitter } from './line-splitter';
@@ -45,8 +45,12 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   private retryTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private connecting: Promise<void> | undefined;
+  /** An engine chosen by the user; undefined: discover it like the docker CLI. */
+  private override: ResolvedEndpoint | undefined;
+  /** Bumped on every switch, so an attempt still under way for the old engine is dropped. */
+  private generation = 0;
 
-  constructor(private readonly facts: HostFacts = realHostFacts()) {
+  constructor(readonly facts: HostFacts = realHostFacts()) {
     super();
     this.setMaxListeners(0);
   }
@@ -69,10 +73,32 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   connectNow(): Promise<void> {
     if (this.closed) return Promise.resolve();
     clearTimeout(this.retryTimer);
-    this.connecting ??= this.connect().finally(() => {
-      this.connecting = undefined;
+    if (this.connecting) return this.connecting;
+    const attempt: Promise<void> = this.connect().finally(() => {
+      // A switch may have started a newer attempt meanwhile: leave that one be.
+      if (this.connecting === attempt) this.connecting = undefined;
     });
-    return this.connecting;
+    this.connecting = attempt;
+    return attempt;
+  }
+
+  /**
+   * Switches to another engine at run time (undefined: back to discovery).
+   * Closes the events stream of the old one, forgets its event cursor and
+   * connects to the new one at once; state events tell the renderer.
+   */
+  useEndpoint(override: ResolvedEndpoint | undefined): Promise<void> {
+    this.override = override;
+    this.generation += 1;
+    clearTimeout(this.retryTimer);
+    this.dropEvents();
+    this.docker = undefined;
+    this.lastEventNanos = undefined;
+    this.attempt = 0;
+    this.connecting = undefined;
+    if (this.closed) return Promise.resolve();
+    this.setState({ status: 'connecting', endpoint: override?.endpoint ?? null });
+    return this.connectNow();
   }
 
   close(): void {
@@ -89,21 +115,23 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   }
 
   private async connect(): Promise<void> {
+    const generation = this.generation;
     let resolved: ResolvedEndpoint;
     try {
-      resolved = resolveEndpoint(this.facts);
+      resolved = this.override ?? resolveEndpoint(this.facts);
     } catch (error) {
       this.fail(null, error);
       return;
     }
     if (this.current.status !== 'offline') this.setState({ status: 'connecting', endpoint: resolved.endpoint });
     try {
-      const probe = new Docker({ ...resolved.options, timeout: PROBE_TIMEOUT_MS });
+      const options = withSshAgent(resolved.options, this.facts.env);
+      const probe = new Docker({ ...options, timeout: PROBE_TIMEOUT_MS });
       const version = await probe.version();
       const apiVersion = negotiateApiVersion(version.ApiVersion);
-      const docker = new Docker({ ...resolved.options, version: `v${apiVersion}` });
-      await this.openEvents(docker);
-      if (this.closed) return;
+      const docker = new Docker({ ...options, version: `v${apiVersion}` });
+      await this.openEvents(docker, generation);
+      if (this.closed || generation !== this.generation) return;
       this.docker = docker;
       this.attempt = 0;
       this.setState({
@@ -115,7 +143,7 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
         platform: platformOf(this.facts.platform),
       });
     } catch (error) {
-      this.fail(resolved.endpoint, error);
+      if (generation === this.generation) this.fail(resolved.endpoint, error);
     }
   }
 
@@ -136,12 +164,17 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     this.retryTimer = setTimeout(() => void this.connectNow(), delay);
   }
 
-  private async openEvents(docker: Docker): Promise<void> {
+  private async openEvents(docker: Docker, generation: number): Promise<void> {
     this.dropEvents();
     const since = this.lastEventNanos === undefined ? undefined : nanosToSince(this.lastEventNanos);
     // The engine takes fractional seconds; the typings only admit a number.
     const options = since ? { since: since as unknown as number } : {};
     const stream = (await docker.getEvents(options)) as unknown as Readable;
+    if (generation !== this.generation || this.closed) {
+      stream.destroy(); // the user switched engines while this one was answering
+      return;
+    }
+    this.dropEvents();
     this.eventsStream = stream;
     const splitter = new LineSplitter();
     stream.on('data', (chunk: Buffer) => {

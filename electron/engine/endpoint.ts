@@ -10,6 +10,8 @@ export interface HostFacts {
   platform: NodeJS.Platform;
   exists(file: string): boolean;
   readText(file: string): string | undefined;
+  /** Names in a folder ([] when it is missing); used to list every Docker context. */
+  listDir?(dir: string): string[];
 }
 
 export interface ResolvedEndpoint {
@@ -33,17 +35,17 @@ export function resolveEndpoint(facts: HostFacts): ResolvedEndpoint {
   return defaultSocket(facts);
 }
 
-function configDir(facts: HostFacts): string {
+export function configDir(facts: HostFacts): string {
   return facts.env.DOCKER_CONFIG || path.join(facts.home, '.docker');
 }
 
-interface TlsMaterial {
+export interface TlsMaterial {
   ca?: string;
   cert?: string;
   key?: string;
 }
 
-function readTls(facts: HostFacts, dir: string): TlsMaterial {
+export function readTls(facts: HostFacts, dir: string): TlsMaterial {
   return {
     ca: facts.readText(path.join(dir, 'ca.pem')),
     cert: facts.readText(path.join(dir, 'cert.pem')),
@@ -154,4 +156,13 @@ function parseJson<T>(text: string | undefined): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * ssh:// engines authenticate through the user's ssh agent, as the docker CLI
+ * does; dockerode only adds it when it parses DOCKER_HOST itself.
+ */
+export function withSshAgent(options: DockerOptions, env: Record<string, string | undefined>): DockerOptions {
+  if (options.protocol !== 'ssh' || options.sshOptions || !env.SSH_AUTH_SOCK) return options;
+  return { ...options, sshOptions: { agent: env.SSH_AUTH_SOCK } };
 }

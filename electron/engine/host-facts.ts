@@ -16,5 +16,12 @@ export function realHostFacts(): HostFacts {
         return undefined;
       }
     },
+    listDir: (dir) => {
+      try {
+        return fs.readdirSync(dir);
+      } catch {
+        return [];
+      }
+    },
   };
 }

@@ -1,9 +1,12 @@
 import { implement } from '@orpc/server';
 import { contract } from '../api/contract';
 import type { EngineConnection } from '../engine/connection';
+import type { SettingsStore } from '../settings/settings-store';
 
 export interface RouterContext {
   engine: EngineConnection;
+  /** Where settings live; without one, settings are kept in memory for this engine connection. */
+  settings?: SettingsStore;
 }
 
 /** The contract's implementer; each area's router file builds on it. */

@@ -2,6 +2,7 @@ import { os } from './base';
 import { containersRouter } from './containers-router';
 import { engineRouter } from './engine-router';
 import { imagesRouter } from './images-router';
+import { enginesRouter, settingsRouter } from './settings-router';
 import { volumesRouter } from './volumes-router';
 
 export type { RouterContext } from './base';
@@ -12,6 +13,8 @@ export const router = os.router({
   containers: containersRouter,
   images: imagesRouter,
   volumes: volumesRouter,
+  settings: settingsRouter,
+  engines: enginesRouter,
 });
 
 export type AppRouter = typeof router;

@@ -5,11 +5,14 @@ import { RPCHandler } from '@orpc/server/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { EngineConnection } from '../engine/connection';
+import type { SettingsStore } from '../settings/settings-store';
 import { router } from './router';
 import { allowedAuthorities, checkRequest, TOKEN_COOKIE } from './web-auth';
 
 export interface WebHostOptions {
   engine: EngineConnection;
+  /** Persisted settings; without one they live in memory for this host. */
+  settings?: SettingsStore;
   /** Folder with the built renderer (index.html and assets). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -99,7 +102,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      void rpc.upgrade(ws, { context: { engine: options.engine } });
+      void rpc.upgrade(ws, { context: { engine: options.engine, settings: options.settings } });
     });
   });
 

@@ -7,8 +7,10 @@ const SETTLE_MS = 300;
 /**
  * Engine events invalidate exactly the lists they touch; nothing polls.
  * Subscribed only while connected: a new connection means a new stream.
+ * `engineKey` names the engine in use, so switching engines (which can go
+ * connected → connected within one render) also refetches everything.
  */
-export function useEngineEventInvalidation(connected: boolean): void {
+export function useEngineEventInvalidation(connected: boolean, engineKey = ''): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!connected) return;
@@ -53,5 +55,5 @@ if (event.type === 'container') refresh(orpc.containers.key());
       controller.abort();
       for (const timer of settle.values()) clearTimeout(timer);
     };
-  }, [connected, queryClient]);
+  }, [connected, engineKey, queryClient]);
 }

@@ -4,12 +4,14 @@ import imagesPt from './areas/images.pt-BR.json';
 import volumesEn from './areas/volumes.en.json';
 import volumesPt from './areas/volumes.pt-BR.json';
 import ptBR from './pt-BR.json';
+import settingsEn from './areas/settings.en.json';
+import settingsPt from './areas/settings.pt-BR.json';
 
 /**
  * Every user-visible string. Shared words live in en.json / pt-BR.json; each
  * area keeps its own pair in areas/, merged under the area's name.
  */
 export const catalogs = {
-  en: { ...en, images: imagesEn, volumes: volumesEn },
-  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt },
+  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn },
+  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt },
 };

@@ -18,6 +18,17 @@ export function initialLanguage(): Language {
   return languageFromLocale(navigator.language);
 }
 
+/** True once this browser (or the Electron profile) has a language of its own. */
+export function hasLocalLanguage(): boolean {
+  return localStorage.getItem(STORAGE_KEY) !== null;
+}
+
+/** Back to the operating system's language. */
+export function forgetLanguage(): void {
+  localStorage.removeItem(STORAGE_KEY);
+  void i18n.changeLanguage(languageFromLocale(navigator.language));
+}
+
 export function rememberLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
   void i18n.changeLanguage(language);

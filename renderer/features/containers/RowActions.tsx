@@ -3,7 +3,8 @@ import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
 import { orpc } from '../../api/client';
-import { BUTTON } from '../../components/Dialog';
+import { useSettings } from '../../api/settings';
+import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { isRunning } from './list-filter';
 import { RemoveDialog } from './RemoveDialog';
@@ -17,6 +18,8 @@ const MENU_ITEM = 'block w-full px-3 py-1.5 text-left hover:bg-slate-100 dark:ho
 export function RowActions({ container, takenNames }: { container: ContainerSummary; takenNames: string[] }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'remove' | 'rename'>();
+  const [confirming, setConfirming] = useState<'stop' | 'kill'>();
+  const confirmations = useSettings()?.confirmations;
   // The list refreshes from the engine's own events; no manual invalidation.
   const mutation = useMutation({
     mutationFn: ({ action }: { action: Action }) => {
@@ -32,7 +35,9 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
   const menuRef = useRef<HTMLDivElement>(null);
   const act = (action: Action) => {
     menuRef.current?.hidePopover();
-    mutation.mutate({ action });
+    // Settings → Confirmations: stop and kill may ask first.
+    if ((action === 'stop' || action === 'kill') && confirmations?.[action]) setConfirming(action);
+    else mutation.mutate({ action });
   };
   const open = (which: 'remove' | 'rename') => {
     menuRef.current?.hidePopover();
@@ -93,6 +98,26 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
         <div className="w-72 text-left">
           <ErrorNotice error={mutation.error} onDismiss={() => mutation.reset()} />
         </div>
+      )}
+      {confirming && (
+        <Dialog title={t(`settings.confirmTitle.${confirming}`, { name: container.name })} onClose={() => setConfirming(undefined)}>
+          <p>{t(`settings.confirmBody.${confirming}`, { name: container.name })}</p>
+          <div className="mt-4 flex justify-end gap-2">
+            <button type="button" className={BUTTON} onClick={() => setConfirming(undefined)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className={PRIMARY_BUTTON}
+              onClick={() => {
+                mutation.mutate({ action: confirming });
+                setConfirming(undefined);
+              }}
+            >
+              {t(`settings.confirmAction.${confirming}`)}
+            </button>
+          </div>
+        </Dialog>
       )}
       {dialog === 'remove' && <RemoveDialog id={container.id} onClose={() => setDialog(undefined)} />}
       {dialog === 'rename' && (

@@ -51,6 +51,11 @@ export function OfflineScreen({ state }: { state: Offline }) {
       >
         {t('offline.retry')}
       </button>
+      <p>
+        <a href="#settings" className="text-sky-800 underline hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100">
+          {t('offline.chooseEngine')}
+        </a>
+      </p>
       <details className="text-sm">
         <summary className="cursor-pointer">{t('offline.engineSaid')}</summary>
         <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{state.detail}</pre>

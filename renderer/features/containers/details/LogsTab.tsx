@@ -2,12 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../../api/client';
+import { useSettings } from '../../../api/settings';
 import { BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useStream } from '../use-stream';
 import { LogText, plainText } from './log-text';
 
-/** The window keeps at most this many lines, however long the container talks. */
+/** The window keeps at most this many lines (Settings → log lines), however long the container talks. */
 export const MAX_LOG_LINES = 10_000;
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-800';
 
@@ -28,6 +29,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const pending = useRef<Line[]>([]);
   const frame = useRef<number | undefined>(undefined);
   const scroller = useRef<HTMLDivElement>(null);
+  const maxLines = useSettings()?.logLines ?? MAX_LOG_LINES;
 
   // Batches arrive fast on a chatty container: paint at most once a frame.
   const flush = () => {
@@ -36,7 +38,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     pending.current = [];
     setLines((previous) => {
       const next = previous.concat(batch);
-      return next.length > MAX_LOG_LINES ? next.slice(next.length - MAX_LOG_LINES) : next;
+      return next.length > maxLines ? next.slice(next.length - maxLines) : next;
     });
   };
   const stream = useStream(

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { EngineConnection } from '../electron/engine/connection';
+import { realHostFacts } from '../electron/engine/host-facts';
+import { startWebHost } from '../electron/server/web-host';
+import { SettingsStore } from '../electron/settings/settings-store';
+import { createTestContainer, uniqueName } from './support/engine-fixtures';
+import { expect, openApp, RENDERER_DIR, startHostFor, test } from './support/fixtures';
+import { podmanUnavailable, startPodmanService, type PodmanService } from './support/podman-service';
+import { dockerFor } from './support/test-engine';
+import { buildTestImage } from './support/test-image';
+
+const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
+const row = (page: Page, name: string) => page.locator(`[data-testid="container-row"][data-name="${name}"]`);
+
+/** A web host with a settings folder of its own, as `npm run web` starts it. */
+async function hostWithSettings(dir: string) {
+  const facts = realHostFacts();
+  const engine = new EngineConnection({ ...facts, env: { ...facts.env, DOCKER_HOST: process.env.DOCKER_HOST } });
+  void engine.start();
+  const settings = new SettingsStore(dir);
+  const host = await startWebHost({ engine, settings, staticDir: RENDERER_DIR });
+  return { host, close: async () => (await host.close(), engine.close()) };
+}
+
+test.describe('settings', () => {
+  test('theme, log lines and confirmations are saved, applied, and asked', async ({ page, docker }) => {
+    // A host of its own: these choices must not leak into other specs' shared host.
+    const started = await startHostFor(process.env.DOCKER_HOST!);
+    const name = uniqueName('cais-confirm');
+    try {
+      await openApp(page, started.host);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
+      await page.getByLabel("Log lines kept in a container's log view").fill('50');
+      await expect(page.getByText('Type a whole number from 100 to 100000.')).toBeVisible();
+      await page.getByLabel("Log lines kept in a container's log view").fill('2500');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('checkbox', { name: 'Ask before stopping a container' }).check();
+      await page.reload();
+      await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+      await expect(page.getByLabel("Log lines kept in a container's log view")).toHaveValue('2500');
+      await expect(page.getByRole('checkbox', { name: 'Ask before stopping a container' })).toBeChecked();
+      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+      // Stop now asks first, naming the container; Cancel leaves it running.
+      const container = await createTestContainer(docker, { name });
+      await container.start();
+      await page.getByRole('link', { name: 'Containers' }).click();
+      await row(page, name).getByRole('button', { name: `Stop ${name}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Stop ${name}?` });
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect((await container.inspect()).State.Running).toBe(true);
+      await row(page, name).getByRole('button', { name: `Stop ${name}` }).click();
+      await page.getByRole('dialog', { name: `Stop ${name}?` }).getByRole('button', { name: 'Stop' }).click();
+      await expect(row(page, name)).toHaveAttribute('data-state', 'exited');
+    } finally {
+      await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
+      await started.close();
+    }
+  });
+
+  test('a damaged settings file is reported once, in Portuguese too', async ({ page }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-e2e-settings-'));
+    fs.writeFileSync(path.join(dir, 'settings.json'), '{ damaged');
+    const started = await hostWithSettings(dir);
+    try {
+      await openApp(page, started.host, 'pt-BR');
+      const notice = page.getByRole('alert').filter({ hasText: 'O arquivo de configurações estava danificado' });
+      await expect(notice).toContainText('settings.json.broken-');
+      await notice.getByRole('button', { name: 'OK' }).click();
+      await expect(notice).toHaveCount(0);
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'Contêineres', level: 1 })).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasText: 'danificado' })).toHaveCount(0);
+    } finally {
+      await started.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test('with no engine, the offline screen leads to Settings, where a working engine can be chosen', async ({ page }) => {
+  const started = await startHostFor('unix:///nonexistent/cais-e2e.sock');
+  try {
+    await openApp(page, started.host);
+    await page.getByRole('link', { name: 'Use another engine (Settings)' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await page.getByLabel('Name').fill('Test engine');
+    await page.getByLabel('Address').fill(process.env.DOCKER_HOST!);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Use Test engine' }).click();
+    await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'connected');
+    await page.getByRole('link', { name: 'Containers' }).click();
+    await expect(page.getByRole('heading', { name: 'Containers', level: 1 })).toBeVisible();
+  } finally {
+    await started.close();
+  }
+});
+
+const podmanMissing = podmanUnavailable();
+test.describe('engines: switching between Docker and Podman in the UI', () => {
+  test.skip(Boolean(podmanMissing), `Podman service unavailable: ${podmanMissing}`);
+  let podman: PodmanService;
+  const podmanName = uniqueName('cais-in-podman');
+  const dockerName = uniqueName('cais-in-docker');
+
+  test.beforeAll(async () => {
+    podman = await startPodmanService();
+    await buildTestImage(dockerFor(podman.host));
+    await createTestContainer(dockerFor(podman.host), { name: podmanName });
+    await createTestContainer(dockerFor(process.env.DOCKER_HOST!), { name: dockerName });
+  });
+  test.afterAll(async () => {
+    await dockerFor(process.env.DOCKER_HOST!).getContainer(dockerName).remove({ force: true }).catch(() => undefined);
+    await podman?.close();
+  });
+
+  for (const language of ['en', 'pt-BR'] as const) {
+    test(`add Podman, test it, use it, and back to Docker (${language})`, async ({ page }) => {
+      const T = language === 'en'
+        ? { settings: 'Settings', containers: 'Containers', add: 'Add', name: 'Name', address: 'Address', test: 'Test', use: 'Use', answered: /Podman \S+ answered/ }
+        : { settings: 'Configurações', containers: 'Contêineres', add: 'Adicionar', name: 'Nome', address: 'Endereço', test: 'Testar', use: 'Usar', answered: /Podman \S+ respondeu/ };
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-e2e-engines-'));
+      const started = await hostWithSettings(dir);
+      try {
+        await openApp(page, started.host, language);
+        await expect(row(page, dockerName)).toBeVisible();
+        await page.getByRole('link', { name: T.settings }).click();
+        await page.getByLabel(T.name).fill('Podman');
+        await page.getByLabel(T.address).fill(podman.socket); // a bare path is a unix socket
+        await page.getByRole('button', { name: T.add, exact: true }).click();
+        await page.getByRole('button', { name: `${T.test} Podman` }).click();
+        await expect(page.getByText(T.answered)).toBeVisible();
+        await page.getByRole('button', { name: `${T.use} Podman` }).click();
+        // The sidebar always says which engine is in use.
+        await expect(page.getByTestId('engine-status')).toContainText(podman.socket);
+        await page.screenshot({ path: path.join(SHOTS, `settings-engines-${language}.png`), fullPage: true });
+        expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+        await page.getByRole('link', { name: T.containers }).click();
+        await expect(row(page, podmanName)).toBeVisible();
+        await expect(row(page, dockerName)).toHaveCount(0);
+        expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')).engine).toMatch(/^custom:/);
+
+        await page.getByRole('link', { name: T.settings }).click();
+        await page.getByRole('button', { name: `${T.use} DOCKER_HOST` }).click();
+        await expect(page.getByTestId('engine-status')).toContainText(process.env.DOCKER_HOST!.replace('unix://', ''));
+        await page.getByRole('link', { name: T.containers }).click();
+        await expect(row(page, dockerName)).toBeVisible();
+        await expect(row(page, podmanName)).toHaveCount(0);
+      } finally {
+        await started.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});

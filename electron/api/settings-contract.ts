@@ -1,0 +1,27 @@
+import { oc } from '@orpc/contract';
+import { z } from 'zod';
+import { customEngine, engineEntry, engineTestResult, settingsPatch, settingsResult } from './settings-schemas';
+
+export const settingsContract = {
+  /** The settings, and whether a damaged file was just replaced (shown once). */
+  get: oc.input(z.strictObject({}).optional()).output(settingsResult),
+  set: oc.input(settingsPatch).output(settingsResult),
+  /** The user has seen the "settings were damaged" notice. */
+  acknowledgeRecovery: oc.input(z.strictObject({}).optional()).output(z.void()),
+};
+
+const engineId = z.strictObject({ id: z.string().min(1).max(600) });
+
+export const enginesContract = {
+  /** Engines found on this machine and added by the user; which one is chosen. */
+  list: oc
+    .input(z.strictObject({}).optional())
+    .output(z.object({ engines: z.array(engineEntry), selected: z.string().nullable() })),
+  /** Remember a new engine (not yet used). */
+  add: oc.input(customEngine.omit({ id: true })).output(engineEntry),
+  remove: oc.input(engineId).output(z.void()),
+  /** Ask the engine for its version (GET /version), without switching to it. */
+  test: oc.input(engineId).output(engineTestResult),
+  /** Switch to an engine and remember it; null goes back to automatic discovery. */
+  use: oc.input(z.strictObject({ id: z.string().min(1).max(600).nullable() })).output(z.void()),
+};

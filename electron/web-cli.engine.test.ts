@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createORPCClient } from '@orpc/client';
+import { RPCLink } from '@orpc/client/websocket';
+import type { ContractRouterClient } from '@orpc/contract';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Contract } from './api/contract';
+
+/**
+ * `npm run web` as a user runs it: the built out/main/web.js in its own
+ * process. Lives in the engine project because that runs after the build.
+ */
+const WEB_JS = path.resolve(import.meta.dirname, '../out/main/web.js');
+const built = fs.existsSync(WEB_JS);
+if (!built) console.log(`SKIPPED web CLI tests: ${WEB_JS} is missing; run \`npx electron-vite build\` first.`);
+
+const children: ChildProcess[] = [];
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-web-cli-'));
+  tempDirs.push(dir);
+  return dir;
+}
+const dataDir = tempDir();
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+});
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the CLI; resolves when it exits or once it prints its address. */
+function startCli(args: string[], dir = dataDir): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [WEB_JS, ...args], {
+      // A socket that does not exist: these tests are about the host, not the engine.
+      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/cais-test.sock', CAIS_DATA_DIR: dir },
+    });
+    children.push(child);
+    const outcome: Outcome = { code: null, stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk: Buffer) => {
+      outcome.stdout += chunk.toString();
+      if (/token=/.test(outcome.stdout)) resolve(outcome);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (outcome.stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ ...outcome, code }));
+  });
+}
+
+describe.skipIf(!built)('npm run web: where it listens', { timeout: 20_000 }, () => {
+  it('listens on 127.0.0.1 by default, without a warning', async () => {
+    const outcome = await startCli(['--port', '0']);
+    expect(outcome.code).toBeNull(); // still running
+    expect(outcome.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S{40,}$/m);
+    expect(outcome.stderr).not.toMatch(/WARNING/);
+  });
+
+  it('refuses a non-loopback address without --allow-remote, exiting non-zero with a clear message', async () => {
+    const outcome = await startCli(['--host', '0.0.0.0', '--port', '0']);
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.code).not.toBeNull();
+    expect(outcome.stderr).toContain('Refusing to listen on 0.0.0.0');
+    expect(outcome.stderr).toContain('--allow-remote');
+    expect(outcome.stdout).not.toMatch(/token=/);
+  });
+
+  it('listens on it with --allow-remote, printing a warning, and still demands the token', async () => {
+    const outcome = await startCli(['--host', '0.0.0.0', '--allow-remote', '--port', '0']);
+    expect(outcome.code).toBeNull();
+    expect(outcome.stderr).toMatch(/WARNING: listening beyond this machine/);
+    const port = Number(/:(\d+)\/\?token=/.exec(outcome.stdout)?.[1]);
+    const refused = await fetch(`http://127.0.0.1:${port}/`);
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+/** An RPC client on the running host, as the page would connect (token and Origin). */
+async function connect(stdout: string): Promise<{ api: ContractRouterClient<Contract>; socket: WebSocket }> {
+  const [, port, token] = /:(\d+)\/\?token=(\S+)/.exec(stdout)!;
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${token}`, { headers: { origin: `http://127.0.0.1:${port}` } });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return { api: createORPCClient(new RPCLink({ websocket: socket as never })), socket };
+}
+
+async function stopAll(): Promise<void> {
+  const running = children.splice(0);
+  await Promise.all(running.map((child) => new Promise((resolve) => (child.kill('SIGTERM'), child.once('exit', resolve)))));
+}
+
+describe.skipIf(!built)('npm run web: settings in CAIS_DATA_DIR', { timeout: 20_000 }, () => {
+  it('survive a restart of the web host', async () => {
+    const dir = tempDir();
+    const first = await connect((await startCli(['--port', '0'], dir)).stdout);
+    await first.api.settings.set({ theme: 'dark', language: 'pt-BR', logLines: 2500, confirmations: { stop: true } });
+    first.socket.close();
+    await stopAll();
+
+    const second = await connect((await startCli(['--port', '0'], dir)).stdout);
+    const { settings, recoveredFrom } = await second.api.settings.get();
+    expect(settings).toMatchObject({ theme: 'dark', language: 'pt-BR', logLines: 2500, confirmations: { stop: true, kill: false } });
+    expect(recoveredFrom).toBeNull();
+    second.socket.close();
+  });
+
+  it('a corrupted settings file is reported (once) and replaced by defaults', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'settings.json'), '{"theme": "dark",,, not json');
+    const outcome = await startCli(['--port', '0'], dir);
+    expect(outcome.stderr).toMatch(/settings file was damaged; it was moved to .*settings\.json\.broken-/);
+    const { api, socket } = await connect(outcome.stdout);
+    const first = await api.settings.get();
+    expect(first.settings.theme).toBe('system');
+    expect(first.recoveredFrom).toMatch(/settings\.json\.broken-/);
+    expect(fs.readFileSync(first.recoveredFrom!, 'utf8')).toContain('not json'); // the damaged copy is kept
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')).theme).toBe('system');
+    await api.settings.acknowledgeRecovery();
+    expect((await api.settings.get()).recoveredFrom).toBeNull();
+    socket.close();
+  });
+});
