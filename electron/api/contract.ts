@@ -1,6 +1,7 @@
 import { containersContract } from './containers-contract';
 import { engineContract } from './engine-contract';
 import { imagesContract } from './images-contract';
+import { systemContract } from './system-contract';
 import { volumesContract } from './volumes-contract';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   containers: containersContract,
   images: imagesContract,
   volumes: volumesContract,
+  system: systemContract,
 };
 
 export type Contract = typeof contract;

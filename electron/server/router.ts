@@ -2,6 +2,7 @@ import { os } from './base';
 import { containersRouter } from './containers-router';
 import { engineRouter } from './engine-router';
 import { imagesRouter } from './images-router';
+import { systemRouter } from './system-router';
 import { volumesRouter } from './volumes-router';
 
 export type { RouterContext } from './base';
@@ -12,6 +13,7 @@ export const router = os.router({
   containers: containersRouter,
   images: imagesRouter,
   volumes: volumesRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof router;
