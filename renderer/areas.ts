@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ContainersPage } from './features/containers/ContainersPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
 import { ImagesPage } from './features/images/ImagesPage';
 
 /** One entry per area that works; the sidebar and the router read this list. */
@@ -13,4 +14,5 @@ export interface Area {
 export const AREAS: Area[] = [
   { id: 'containers', labelKey: 'nav.containers', Page: ContainersPage },
   { id: 'images', labelKey: 'nav.images', Page: ImagesPage },
+  { id: 'dashboard', labelKey: 'learn.nav.dashboard', Page: DashboardPage },
 ];

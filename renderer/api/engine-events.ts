@@ -35,6 +35,8 @@ if (event.type === 'container') refresh(orpc.containers.key());
           }
           // What an image declares (the run form's suggestions) appears once it is pulled.
           if (event.type === 'image') refresh(orpc.containers.imageDefaults.key());
+          // The dashboard counts everything: any event may change it.
+          refresh(orpc.system.key());
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.

@@ -1,6 +1,8 @@
 import en from './en.json';
 import imagesEn from './areas/images.en.json';
 import imagesPt from './areas/images.pt-BR.json';
+import learnEn from './areas/learn.en.json';
+import learnPt from './areas/learn.pt-BR.json';
 import volumesEn from './areas/volumes.en.json';
 import volumesPt from './areas/volumes.pt-BR.json';
 import ptBR from './pt-BR.json';
@@ -10,6 +12,6 @@ import ptBR from './pt-BR.json';
  * area keeps its own pair in areas/, merged under the area's name.
  */
 export const catalogs = {
-  en: { ...en, images: imagesEn, volumes: volumesEn },
-  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt },
+  en: { ...en, images: imagesEn, volumes: volumesEn, learn: learnEn },
+  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, learn: learnPt },
 };
