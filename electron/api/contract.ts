@@ -1,3 +1,4 @@
+import { activityContract } from './activity-contract';
 import { containersContract } from './containers-contract';
 import { engineContract } from './engine-contract';
 import { imagesContract } from './images-contract';
@@ -15,6 +16,7 @@ export const contract = {
   images: imagesContract,
   volumes: volumesContract,
   system: systemContract,
+  activity: activityContract,
 };
 
 export type Contract = typeof contract;

@@ -1,3 +1,5 @@
+import { activityRouter } from './activity-router';
+import { recordActivity } from './activity-middleware';
 import { os } from './base';
 import { containersRouter } from './containers-router';
 import { engineRouter } from './engine-router';
@@ -7,13 +9,17 @@ import { volumesRouter } from './volumes-router';
 
 export type { RouterContext } from './base';
 
-/** The one router; Electron and the web host each bind it to a transport. */
-export const router = os.router({
+/**
+ * The one router; Electron and the web host each bind it to a transport.
+ * Every change it makes to the engine is recorded in the activity log.
+ */
+export const router = os.use(recordActivity).router({
   engine: engineRouter,
   containers: containersRouter,
   images: imagesRouter,
   volumes: volumesRouter,
   system: systemRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof router;
