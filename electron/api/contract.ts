@@ -1,4 +1,5 @@
 import { activityContract } from './activity-contract';
+import { anatomyContract } from './anatomy-contract';
 import { containersContract } from './containers-contract';
 import { engineContract } from './engine-contract';
 import { imagesContract } from './images-contract';
@@ -17,6 +18,7 @@ export const contract = {
   volumes: volumesContract,
   system: systemContract,
   activity: activityContract,
+  anatomy: anatomyContract,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { activityRouter } from './activity-router';
 import { recordActivity } from './activity-middleware';
+import { anatomyRouter } from './anatomy-router';
 import { os } from './base';
 import { containersRouter } from './containers-router';
 import { engineRouter } from './engine-router';
@@ -20,6 +21,7 @@ export const router = os.use(recordActivity).router({
   volumes: volumesRouter,
   system: systemRouter,
   activity: activityRouter,
+  anatomy: anatomyRouter,
 });
 
 export type AppRouter = typeof router;
