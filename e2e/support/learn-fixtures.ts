@@ -30,5 +30,5 @@ export async function checkAndShoot(page: Page, name: string): Promise<void> {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `learn-${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `learn-${name}.png`) });
 }

@@ -38,7 +38,9 @@ export function readNamespaces(pid: number, containerId: string, proc: ProcView)
   const namespaces = namespaceKinds.flatMap((kind) => {
     const id = proc.link(`/proc/${pid}/ns/${kind}`);
     if (!id) return [];
-    return [{ kind, id, sharedWithHost: id === proc.link(`/proc/1/ns/${kind}`) }];
+    // The host's init is the reference; when its links are hidden from us, Cais's own process is.
+    const host = proc.link(`/proc/1/ns/${kind}`) ?? proc.link(`/proc/self/ns/${kind}`);
+    return [{ kind, id, sharedWithHost: id === host }];
   });
   const cgroupPath = cgroup.split('\n').find((line) => line.includes(containerId))?.split(':').slice(2).join(':');
   return { hostView: 'local', namespaces, cgroupPath };
