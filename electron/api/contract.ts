@@ -3,6 +3,7 @@ import { anatomyContract } from './anatomy-contract';
 import { containersContract } from './containers-contract';
 import { engineContract } from './engine-contract';
 import { imagesContract } from './images-contract';
+import { lessonsContract } from './lessons-contract';
 import { systemContract } from './system-contract';
 import { volumesContract } from './volumes-contract';
 
@@ -19,6 +20,7 @@ export const contract = {
   system: systemContract,
   activity: activityContract,
   anatomy: anatomyContract,
+  lessons: lessonsContract,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { os } from './base';
 import { containersRouter } from './containers-router';
 import { engineRouter } from './engine-router';
 import { imagesRouter } from './images-router';
+import { lessonsRouter } from './lessons-router';
 import { systemRouter } from './system-router';
 import { volumesRouter } from './volumes-router';
 
@@ -22,6 +23,7 @@ export const router = os.use(recordActivity).router({
   system: systemRouter,
   activity: activityRouter,
   anatomy: anatomyRouter,
+  lessons: lessonsRouter,
 });
 
 export type AppRouter = typeof router;
