@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ContainersPage } from './features/containers/ContainersPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { ImagesPage } from './features/images/ImagesPage';
+import { LessonsPage } from './features/lessons/LessonsPage';
 
 /** One entry per area that works; the sidebar and the router read this list. */
 export interface Area {
@@ -15,4 +16,5 @@ export const AREAS: Area[] = [
   { id: 'containers', labelKey: 'nav.containers', Page: ContainersPage },
   { id: 'images', labelKey: 'nav.images', Page: ImagesPage },
   { id: 'dashboard', labelKey: 'learn.nav.dashboard', Page: DashboardPage },
+  { id: 'lessons', labelKey: 'learn.nav.lessons', Page: LessonsPage },
 ];
