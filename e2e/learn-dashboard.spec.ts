@@ -41,7 +41,8 @@ test.describe('dashboard', () => {
     await expect(counts.locator('[data-count="paused"] span').first()).toHaveText(String(info.ContainersPaused));
     await expect(counts.locator('[data-count="stopped"] span').first()).toHaveText(String(info.ContainersStopped));
     await expect(counts.locator('[data-count="total"] span').first()).toHaveText(String(info.Containers));
-    await expect(counts.locator('[data-count="images"] span').first()).toHaveText(String(info.Images));
+    const imageCount = (await dockerCli('images', '-q')).split('\n').filter(Boolean).length;
+    await expect(counts.locator('[data-count="images"] span').first()).toHaveText(String(imageCount));
     const volumeCount = (await dockerCli('volume', 'ls', '-q')).split('\n').filter(Boolean).length;
     await expect(counts.locator('[data-count="volumes"] span').first()).toHaveText(String(volumeCount));
     const facts = page.getByTestId('engine-facts');
@@ -53,6 +54,8 @@ test.describe('dashboard', () => {
     // Nothing changes between the two reads: no other test runs meanwhile.
     const lines = (await dockerCli('system', 'df', '--format', '{{json .}}')).split('\n').map((line) => JSON.parse(line) as DfLine);
     expect(lines).toHaveLength(4);
+    const imagesLine = lines.find((line) => line.Type === 'Images')!;
+    expect(Number(imagesLine.TotalCount)).toBe(imageCount);
     for (const line of lines) {
       const row = page.locator(`[data-testid="disk-row"][data-kind="${KIND_OF_TYPE[line.Type]}"]`);
       await expect(row).toHaveAttribute('data-total', String(line.TotalCount));

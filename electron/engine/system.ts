@@ -28,10 +28,11 @@ export function describeEndpoint(endpoint: Endpoint): string {
 
 /** docker info and docker version in one answer, with the dashboard's counts. */
 export async function engineOverview(docker: Docker, endpoint: Endpoint): Promise<EngineOverview> {
-  const [info, version, volumes] = (await Promise.all([docker.info(), docker.version(), docker.listVolumes()])) as [
+  const [info, version, volumes, images] = (await Promise.all([docker.info(), docker.version(), docker.listVolumes(), docker.listImages()])) as [
     EngineInfo,
     { Version: string; ApiVersion: string },
     { Volumes?: unknown[] | null },
+    unknown[],
   ];
   return {
     engine: {
@@ -54,7 +55,8 @@ export async function engineOverview(docker: Docker, endpoint: Endpoint): Promis
       paused: info.ContainersPaused ?? 0,
       stopped: info.ContainersStopped ?? 0,
     },
-    images: info.Images ?? 0,
+    // As `docker images` and `docker system df` count them; docker info's "Images" also counts intermediate build images.
+    images: images.length,
     volumes: volumes.Volumes?.length ?? 0,
   };
 }
