@@ -67,6 +67,8 @@ export const COMMANDS: Record<string, CommandBuilder> = {
   'volumes.create': (input) => words('docker volume create', typeof input.name === 'string' && q(input.name)),
   'volumes.remove': (input) => `docker volume rm ${q(input.name)}`,
   'volumes.prune': (input) => words('docker volume rm', ...((input.names as string[] | undefined) ?? []).map(q)),
+  // A lesson runs several commands, each shown in the lesson itself, and removes what it made.
+  'lessons.run': (input) => `# lesson ${String(input.lesson)}: made and removed its own containers and volumes`,
   'system.prune': (input, output) => {
     // What actually went, once known; what was asked for until then.
     const ids = (output as { removed?: string[] } | undefined)?.removed ?? (input.ids as string[]);
