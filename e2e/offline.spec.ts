@@ -40,7 +40,7 @@ test('explains a missing engine and what to do, and Retry tries again', async ({
     await openApp(page, started.host);
     await expect(page.getByTestId('offline-screen')).toBeVisible();
     await expect(page.getByText('There is no engine at /nonexistent/cais/docker.sock')).toBeVisible();
-    await expect(page.getByText(/Install Docker Engine|Start Docker Desktop|Install and start/)).toBeVisible();
+    await expect(page.getByText(/Install Docker Engine|Start Docker Desktop|Install and start|Start the engine/)).toBeVisible();
     await page.getByRole('button', { name: 'Retry now' }).click();
     await expect(page.getByTestId('offline-screen')).toBeVisible();
     await page.getByText('What the engine said').click();

@@ -1,7 +1,11 @@
+import { activityContract } from './activity-contract';
+import { anatomyContract } from './anatomy-contract';
 import { containersContract } from './containers-contract';
 import { engineContract } from './engine-contract';
 import { imagesContract } from './images-contract';
 import { enginesContract, settingsContract } from './settings-contract';
+import { lessonsContract } from './lessons-contract';
+import { systemContract } from './system-contract';
 import { volumesContract } from './volumes-contract';
 
 /**
@@ -16,6 +20,10 @@ export const contract = {
   volumes: volumesContract,
   settings: settingsContract,
   engines: enginesContract,
+  system: systemContract,
+  activity: activityContract,
+  anatomy: anatomyContract,
+  lessons: lessonsContract,
 };
 
 export type Contract = typeof contract;

@@ -27,6 +27,10 @@ export type Endpoint = z.infer<typeof endpointSchema>;
 export const offlineReason = z.enum(['not-found', 'permission-denied', 'refused', 'timeout', 'unreachable']);
 export type OfflineReason = z.infer<typeof offlineReason>;
 
+/** What the user has to fix, derived from the reason and the machine (see engine-trouble.ts). */
+export const engineTrouble = z.enum(['not-installed', 'not-running', 'permission-denied', 'remote-unreachable']);
+export type EngineTrouble = z.infer<typeof engineTrouble>;
+
 export const connectionState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('connecting'), endpoint: endpointSchema.nullable() }),
   z.object({
@@ -41,6 +45,7 @@ export const connectionState = z.discriminatedUnion('status', [
     status: z.literal('offline'),
     endpoint: endpointSchema.nullable(),
     reason: offlineReason,
+    trouble: engineTrouble,
     detail: z.string(),
     platform: z.enum(['linux', 'darwin', 'win32', 'other']),
     nextRetryMs: z.number(),

@@ -4,6 +4,7 @@ import Docker from 'dockerode';
 import type { ConnectionState, EngineEvent } from '../api/schemas';
 import { negotiateApiVersion } from './api-version';
 import { resolveEndpoint, withSshAgent, type HostFacts, type ResolvedEndpoint } from './endpoint';
+import { diagnoseTrouble } from './engine-trouble';
 import { classifyConnectionError, errorText } from './errors';
 import { realHostFacts } from './host-facts';
 import { LineSplitter } from './line-splitter';
@@ -153,10 +154,12 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     this.dropEvents();
     const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
     this.attempt += 1;
+    const reason = classifyConnectionError(error);
     this.setState({
       status: 'offline',
       endpoint,
-      reason: classifyConnectionError(error),
+      reason,
+      trouble: diagnoseTrouble(reason, endpoint, this.facts),
       detail: errorText(error),
       platform: platformOf(this.facts.platform),
       nextRetryMs: delay,

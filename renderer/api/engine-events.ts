@@ -46,6 +46,8 @@ if (event.type === 'container') refresh(orpc.containers.key());
             refresh(orpc.volumes.list.key());
             refresh(orpc.volumes.containers.key());
           }
+          // The dashboard counts everything: any event may change it.
+          refresh(orpc.system.key());
         }
       } catch {
         // The connection state stream reports the loss; it resubscribes us.

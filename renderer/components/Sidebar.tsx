@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../electron/api/schemas';
 import { AREAS } from '../areas';
+import { ActivityButton } from '../features/activity/ActivityPanel';
 import { EngineStatus } from './EngineStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -33,6 +34,7 @@ export function Sidebar({ state, current }: { state: ConnectionState | undefined
       </nav>
       <div className="space-y-3 border-t border-slate-200 p-3 text-sm dark:border-slate-800">
         <EngineStatus state={state} />
+        <ActivityButton />
         <LanguageSwitch />
       </div>
     </aside>

@@ -1,6 +1,8 @@
 import en from './en.json';
 import imagesEn from './areas/images.en.json';
 import imagesPt from './areas/images.pt-BR.json';
+import learnEn from './areas/learn.en.json';
+import learnPt from './areas/learn.pt-BR.json';
 import volumesEn from './areas/volumes.en.json';
 import volumesPt from './areas/volumes.pt-BR.json';
 import ptBR from './pt-BR.json';
@@ -12,6 +14,6 @@ import settingsPt from './areas/settings.pt-BR.json';
  * area keeps its own pair in areas/, merged under the area's name.
  */
 export const catalogs = {
-  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn },
-  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt },
+  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn, learn: learnEn },
+  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt, learn: learnPt },
 };

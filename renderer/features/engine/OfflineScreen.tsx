@@ -19,7 +19,6 @@ export function OfflineScreen({ state }: { state: Offline }) {
   const { t } = useTranslation();
   const [retrying, setRetrying] = useState(false);
   const endpoint = state.endpoint?.address ?? t('offline.unknownEndpoint');
-  const adviceKind = state.reason === 'not-found' || state.reason === 'permission-denied' ? state.reason : 'other';
 
   const retry = async () => {
     setRetrying(true);
@@ -35,11 +34,15 @@ export function OfflineScreen({ state }: { state: Offline }) {
       <h1 id="offline-title" className="text-2xl font-semibold">
         {t('offline.title')}
       </h1>
+      <p data-testid="offline-trouble" data-trouble={state.trouble} className="text-lg">
+        <span className="sr-only">{t('offline.troubleLabel')}: </span>
+        {t(`offline.trouble.${state.trouble}`, { endpoint })}
+      </p>
       <p>{t(`offline.reason.${state.reason}`, { endpoint })}</p>
       <div>
         <h2 className="font-semibold">{t('offline.whatToDo')}</h2>
-        <p className="mt-1 rounded-md bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800">
-          {t(`offline.advice.${state.platform}.${adviceKind}`)}
+        <p className="mt-1 rounded-md bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800" data-testid="offline-advice">
+          {t(`offline.advice.${state.platform}.${state.trouble}`)}
         </p>
       </div>
       <p className="text-slate-700 dark:text-slate-300">{t('offline.autoRetry')}</p>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { AnatomyTab } from '../../anatomy/AnatomyTab';
 import { InspectTab } from './InspectTab';
 import { LogsTab } from './LogsTab';
 import { SettingsTab } from './SettingsTab';
@@ -9,7 +10,7 @@ import { StatsTab } from './StatsTab';
 import { SummaryTab } from './SummaryTab';
 import { TerminalTab } from './TerminalTab';
 
-export const TABS = ['summary', 'logs', 'terminal', 'stats', 'settings', 'inspect'] as const;
+export const TABS = ['summary', 'logs', 'terminal', 'stats', 'anatomy', 'settings', 'inspect'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface InspectInfo {
@@ -71,6 +72,7 @@ export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
         {tab === 'logs' && <LogsTab id={id} name={name} />}
         {info && tab === 'terminal' && <TerminalTab id={id} running={info.State.Running} />}
         {info && tab === 'stats' && <StatsTab id={id} running={info.State.Running} />}
+        {info && tab === 'anatomy' && <AnatomyTab id={id} />}
         {info && tab === 'settings' && <SettingsTab info={info} />}
         {info && tab === 'inspect' && <InspectTab info={info as unknown as Record<string, unknown>} />}
       </div>

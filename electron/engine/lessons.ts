@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import type Docker from 'dockerode';
+import type { LessonId, LessonStep } from '../api/lessons-contract';
+import { errorText } from './errors';
+
+/** Everything a lesson makes carries this label, so it can always be found and removed. */
+export const LESSON_LABEL = 'cais.lesson';
+
+type Values = NonNullable<LessonStep['values']>;
+type Emit = (step: LessonStep) => void;
+
+/** What a lesson made, removed at the end whatever happened. */
+class Workbench {
+  readonly containers: { id: string; name: string }[] = [];
+  readonly volumes: string[] = [];
+  readonly suffix = randomBytes(3).toString('hex');
+
+  constructor(
+    private readonly docker: Docker,
+    readonly image: string,
+    readonly lesson: LessonId,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  name(base: string): string {
+    return `cais-lesson-${base}-${this.suffix}`;
+  }
+
+  /** Creates (TTY, so its logs are plain text), starts, waits, and returns its output and end state. */
+  async runToEnd(name: string, cmd: string[], hostConfig: Docker.HostConfig = {}, timeoutMs = 30_000) {
+    if (this.signal?.aborted) throw new Error('lesson cancelled');
+    const container = await this.docker.createContainer({
+      name,
+      Image: this.image,
+      Cmd: cmd,
+      Tty: true,
+      Labels: { [LESSON_LABEL]: this.lesson },
+      HostConfig: hostConfig,
+    });
+    this.containers.push({ id: container.id, name });
+    await container.start();
+    await Promise.race([container.wait(), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+    const logs = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+    const info = await container.inspect();
+    return { container, info, output: logs.toString('utf8').replace(/\r\n/g, '\n').trim() };
+  }
+
+  async createVolume(name: string): Promise<void> {
+    await this.docker.createVolume({ Name: name, Labels: { [LESSON_LABEL]: this.lesson } });
+    this.volumes.push(name);
+  }
+
+  async removeContainer(name: string): Promise<void> {
+    const index = this.containers.findIndex((container) => container.name === name);
+    if (index === -1) return;
+    await this.docker.getContainer(this.containers[index].id).remove();
+    this.containers.splice(index, 1);
+  }
+
+  /** The commands the clean-up runs, for the learner to see. */
+  cleanUpCommand(): string {
+    const parts = [];
+    if (this.containers.length) parts.push(`docker rm -f ${this.containers.map((c) => c.name).join(' ')}`);
+    if (this.volumes.length) parts.push(`docker volume rm ${this.volumes.join(' ')}`);
+    return parts.join(' && ');
+  }
+
+  async cleanUp(): Promise<string[]> {
+    const removed: string[] = [];
+    for (const { id, name } of this.containers.splice(0)) {
+      await this.docker.getContainer(id).remove({ force: true }).catch(() => undefined);
+      removed.push(name);
+    }
+    for (const name of this.volumes.splice(0)) {
+      await this.docker.getVolume(name).remove().catch(() => undefined);
+      removed.push(name);
+    }
+    return removed;
+  }
+}
+
+async function step(emit: Emit, id: string, command: string, work: () => Promise<{ output?: string; values?: Values } | void>): Promise<void> {
+  emit({ step: id, status: 'running', command });
+  try {
+    const result = (await work()) ?? {};
+    emit({ step: id, status: 'done', command, ...result });
+  } catch (error) {
+    emit({ step: id, status: 'failed', command, error: errorText(error) });
+    throw error;
+  }
+}
+
+const LESSONS: Record<LessonId, (bench: Workbench, emit: Emit) => Promise<void>> = {
+  'first-container': async (bench, emit) => {
+    const name = bench.name('hello');
+    let exitCode = -1;
+    await step(emit, 'run', `docker run --name ${name} ${bench.image} echo 'Hello from a container'`, async () => {
+      const run = await bench.runToEnd(name, ['echo', 'Hello from a container']);
+      exitCode = run.info.State.ExitCode;
+      return { output: run.output, values: { exitCode } };
+    });
+    await step(emit, 'inspect', `docker ps -a --filter name=${name}`, async () => ({ values: { state: 'exited', exitCode } }));
+  },
+  'data-survives': async (bench, emit) => {
+    const volume = bench.name('data');
+    const writer = bench.name('writer');
+    const reader = bench.name('reader');
+    await step(emit, 'volume', `docker volume create ${volume}`, async () => bench.createVolume(volume));
+    const write = "echo kept > /data/note.txt; echo lost > /note.txt; ls /data /note.txt";
+    await step(emit, 'write', `docker run --name ${writer} -v ${volume}:/data ${bench.image} sh -c '${write}'`, async () => {
+      const run = await bench.runToEnd(writer, ['sh', '-c', write], { Binds: [`${volume}:/data`] });
+      return { output: run.output };
+    });
+    await step(emit, 'remove', `docker rm ${writer}`, () => bench.removeContainer(writer));
+    const read = 'cat /data/note.txt; cat /note.txt 2>/dev/null || echo missing';
+    await step(emit, 'read', `docker run --name ${reader} -v ${volume}:/data ${bench.image} sh -c '${read}'`, async () => {
+      const result = await bench.runToEnd(reader, ['sh', '-c', read], { Binds: [`${volume}:/data`] });
+      const [inVolume, inLayer] = result.output.split('\n').map((line) => line.trim());
+      return { output: result.output, values: { inVolume: inVolume ?? '', inLayer: inLayer ?? '' } };
+    });
+  },
+  limits: async (bench, emit) => {
+    const hog = bench.name('hog');
+    const flaky = bench.name('flaky');
+    // A shell string that doubles forever: memory grows until the kernel steps in.
+    const grow = 'x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done';
+    await step(emit, 'memory', `docker run --name ${hog} --memory 16m --memory-swap 16m ${bench.image} sh -c '${grow}'`, async () => {
+      const run = await bench.runToEnd(hog, ['sh', '-c', grow], { Memory: 16 * 1024 * 1024, MemorySwap: 16 * 1024 * 1024 });
+      return { values: { oomKilled: run.info.State.OOMKilled, exitCode: run.info.State.ExitCode } };
+    });
+    await step(emit, 'restart', `docker run -d --name ${flaky} --restart on-failure:2 ${bench.image} sh -c 'exit 3'`, async () => {
+      const { container } = await bench.runToEnd(flaky, ['sh', '-c', 'exit 3'], { RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 } }, 0);
+      // Wait for the engine to give up: two restarts, then it stays stopped.
+      const deadline = Date.now() + 20_000;
+      let info = await container.inspect();
+      while ((info.RestartCount < 2 || info.State.Running || info.State.Restarting) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        info = await container.inspect();
+      }
+      return { values: { restartCount: info.RestartCount, exitCode: info.State.ExitCode } };
+    });
+  },
+};
+
+/** Runs a lesson, streaming its steps; whatever happens (even a cancel), it ends by removing what it made. */
+export async function* runLesson(docker: Docker, lesson: LessonId, image: string, signal?: AbortSignal): AsyncGenerator<LessonStep> {
+  const bench = new Workbench(docker, image, lesson, signal);
+  const queue: LessonStep[] = [];
+  let wake: (() => void) | undefined;
+  const emit: Emit = (next) => {
+    queue.push(next);
+    wake?.();
+  };
+  let finished = false;
+  let failure: unknown;
+  const work = LESSONS[lesson](bench, emit)
+    .catch((error: unknown) => {
+      failure = error;
+    })
+    .finally(() => {
+      finished = true;
+      wake?.();
+    });
+  try {
+    while (!finished || queue.length) {
+      if (signal?.aborted) break;
+      if (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+      while (queue.length) yield queue.shift()!;
+    }
+    await work;
+    const command = bench.cleanUpCommand();
+    const removed = await bench.cleanUp();
+    yield { step: 'cleanup', status: failure === undefined ? 'done' : 'failed', command, values: { count: removed.length } };
+  } finally {
+    // Cancelled or failed: let the current step finish, then remove what it made.
+    await work;
+    await bench.cleanUp();
+  }
+}

@@ -1,0 +1,62 @@
+import { ORPCError } from '@orpc/server';
+import { errorText } from '../engine/errors';
+import { activityFor } from './activity-log';
+import { commandFor } from './activity-commands';
+import { os } from './base';
+
+function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> & AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+interface Schema {
+  '~standard': { validate(value: unknown): { issues?: unknown } | Promise<{ issues?: unknown }> };
+}
+
+async function validInput(schema: Schema | undefined, input: unknown): Promise<boolean> {
+  if (!schema) return true;
+  const result = await schema['~standard'].validate(input);
+  return !result.issues;
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof ORPCError) return `${error.code}: ${error.message}`;
+  return errorText(error);
+}
+
+/**
+ * Records every call that changes the engine, once, for every area: its docker
+ * command, when it ran and how it ended. Streams (pull, push, build, exec)
+ * end when their iterator does. A call refused by input validation never
+ * reached the engine and is not recorded.
+ */
+export const recordActivity = os.middleware(async ({ context, path, procedure, next }, input) => {
+  const command = commandFor(path, input);
+  // This runs before the contract's own validation: an input it will refuse is not a change.
+  if (command === undefined || !(await validInput(procedure['~orpc'].inputSchema, input))) return next();
+  const log = activityFor(context.engine);
+  const entry = log.begin(path.join('.'), command);
+  let result: Awaited<ReturnType<typeof next>>;
+  try {
+    result = await next();
+  } catch (error) {
+    log.finish(entry, { error: failureText(error) });
+    throw error;
+  }
+  const output: unknown = result.output;
+  if (!isAsyncIterator(output)) {
+    log.finish(entry, { command: commandFor(path, input, output) });
+    return result;
+  }
+  async function* watched() {
+    let failed: string | undefined;
+    try {
+      yield* output as AsyncIterable<unknown>;
+    } catch (error) {
+      failed = failureText(error);
+      throw error;
+    } finally {
+      log.finish(entry, { error: failed });
+    }
+  }
+  return { ...result, output: watched() } as typeof result;
+});

@@ -1,0 +1,73 @@
+import { createRouterClient } from '@orpc/server';
+import { describe, expect, it } from 'vitest';
+import type { EngineConnection } from '../engine/connection';
+import { commandFor } from './activity-commands';
+import { router } from './router';
+
+/** An engine whose containers start, and refuse to stop. */
+function fakeEngine(): EngineConnection {
+  const docker = {
+    getContainer: (id: string) => ({
+      start: async () => undefined,
+      stop: async () => {
+        throw Object.assign(new Error(`container ${id} is not running`), { statusCode: 409 });
+      },
+    }),
+    listContainers: async () => [],
+  };
+  return { client: () => docker, state: { status: 'connected' } } as unknown as EngineConnection;
+}
+
+describe('activity log', () => {
+  it('records changes in order with their command and outcome; reads and refused input are not recorded', async () => {
+    const client = createRouterClient(router, { context: { engine: fakeEngine() } });
+    await client.containers.start({ id: 'web' });
+    await client.containers.list({ all: true });
+    await expect(client.containers.stop({ id: 'web' })).rejects.toThrow();
+    await expect(client.containers.start({ id: '-not a name' })).rejects.toThrow();
+    const entries = await client.activity.list();
+    expect(entries.map((entry) => [entry.command, entry.outcome])).toEqual([
+      ['docker start web', 'ok'],
+      ['docker stop web', 'failed'],
+    ]);
+    expect(entries[1].error).toMatch(/not running/);
+    expect(entries[0].seq).toBeLessThan(entries[1].seq);
+    expect(entries[0].finishedAt).toBeGreaterThanOrEqual(entries[0].startedAt);
+  });
+
+  it('keeps one log per engine connection', async () => {
+    const first = createRouterClient(router, { context: { engine: fakeEngine() } });
+    const second = createRouterClient(router, { context: { engine: fakeEngine() } });
+    await first.containers.start({ id: 'web' });
+    expect(await second.activity.list()).toEqual([]);
+  });
+});
+
+describe('commandFor', () => {
+  it('builds docker commands from inputs, quoting what the shell would split', () => {
+    expect(commandFor(['containers', 'remove'], { id: 'a'.repeat(64), force: true, removeAnonymousVolumes: true })).toBe('docker rm -f -v aaaaaaaaaaaa');
+    expect(commandFor(['containers', 'rename'], { id: 'old', name: 'new' })).toBe('docker rename old new');
+    expect(commandFor(['images', 'tag'], { source: 'app:1', target: '127.0.0.1:5000/app:1' })).toBe('docker tag app:1 127.0.0.1:5000/app:1');
+    expect(commandFor(['containers', 'updateLimits'], { id: 'web', memory: 64 * 1024 * 1024, cpus: null })).toBe('docker update --cpus 0 --memory 64m web');
+    expect(commandFor(['images', 'build'], { context: '/src/my app', dockerfile: 'Dockerfile', tag: 'app:2', buildArgs: [] })).toBe(
+      "docker build -f '/src/my app/Dockerfile' -t app:2 '/src/my app'",
+    );
+    expect(commandFor(['volumes', 'create'], { name: 'data' })).toBe('docker volume create data');
+  });
+
+  it('uses the run form\'s own docker run', () => {
+    const spec = { image: 'busybox', name: 'web', env: [{ key: 'A', value: 'b c' }], ports: [], mounts: [], restart: 'no', labels: [], tty: false };
+    expect(commandFor(['containers', 'run'], spec)).toBe("docker run -d --name web -e 'A=b c' busybox");
+  });
+
+  it('writes what a prune actually removed once known', () => {
+    expect(commandFor(['system', 'prune'], { kind: 'volumes', ids: ['a', 'b'] }, { removed: ['a'] })).toBe('docker volume rm a');
+    expect(commandFor(['system', 'prune'], { kind: 'volumes', ids: ['a', 'b'] })).toBe('docker volume rm a b');
+  });
+
+  it('records nothing for reads', () => {
+    for (const path of [['containers', 'list'], ['containers', 'inspect'], ['images', 'list'], ['system', 'diskUsage'], ['containers', 'logs']]) {
+      expect(commandFor(path, { id: 'x', all: true })).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const GLOSSARY_WORDS = ['image', 'container', 'volume', 'layer', 'namespace', 'cgroup', 'port', 'registry'] as const;
+export type GlossaryWord = (typeof GLOSSARY_WORDS)[number];
+
+/**
+ * A word with its short definition one hover, focus or click away. The "?"
+ * button is described by the definition (aria-describedby), so screen
+ * readers read it even before it is shown; Escape hides it.
+ */
+export function Term({ word, children }: { word: GlossaryWord; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="relative inline-flex items-baseline gap-1">
+      <span>{children ?? t(`learn.glossary.${word}.term`)}</span>
+      <button
+        type="button"
+        aria-label={t('learn.glossary.whatIs', { term: t(`learn.glossary.${word}.term`) })}
+        aria-describedby={id}
+        aria-expanded={open}
+        data-glossary={word}
+        onClick={() => setOpen((value) => !value)}
+        onMouseEnter={() => setOpen(true)}
+        onMouseLeave={() => setOpen(false)}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        className="inline-flex size-5 items-center justify-center rounded-full border border-slate-400 text-xs font-normal text-slate-700 hover:bg-slate-100 dark:border-slate-500 dark:text-slate-200 dark:hover:bg-slate-800"
+      >
+        ?
+      </button>
+      <span
+        id={id}
+        role="tooltip"
+        className={`${open ? 'block' : 'hidden'} absolute left-0 top-full z-20 mt-1 w-72 rounded-md border border-slate-300 bg-white p-2 text-left text-sm font-normal text-slate-900 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100`}
+      >
+        {t(`learn.glossary.${word}.definition`)}
+      </span>
+    </span>
+  );
+}
