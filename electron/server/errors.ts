@@ -23,7 +23,8 @@ export function toRpcError(error: unknown): ORPCError<string, unknown> {
     (error as { json?: { message?: string } }).json?.message ??
     (error instanceof Error ? error.message : String(error));
   const specific = specificEngineError(engineText);
-  if (specific) return new ORPCError(specific, { status: statusCode ?? 500, message: engineText });
+  // An RPC error needs a 4xx/5xx status; the engine says 304 for "already in that state".
+  if (specific) return new ORPCError(specific, { status: statusCode && statusCode >= 400 ? statusCode : 409, message: engineText });
   switch (statusCode) {
     case 304:
       return new ORPCError('NOT_MODIFIED', { status: 409, message: engineText });
