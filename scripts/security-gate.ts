@@ -69,13 +69,49 @@ export function splitCsvLine(line: string): string[] {
   return cells;
 }
 
+/** Splits CSV text into records; a quoted cell may hold commas, quotes and line breaks. */
+export function csvRecords(csv: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && csv[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.some((c) => c.trim() !== '')) records.push(cells);
+      cells = [];
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  if (cells.some((c) => c.trim() !== '')) records.push(cells);
+  return records;
+}
+
 export function parseFindingsCsv(csv: string): Finding[] {
-  const lines = csv.split('\n').filter((l) => l.trim() !== '');
-  if (!lines[0]?.startsWith('issue,')) throw new Error('Electronegativity wrote no CSV header: its output format changed.');
-  return lines.slice(1).map((line) => {
-    const [check, severity, confidence, file, location, sample, description] = splitCsvLine(line);
-    return { check, severity, confidence, file, location, sample: sample.trim(), description };
-  });
+  const records = csvRecords(csv);
+  if (records[0]?.[0] !== 'issue') throw new Error('Electronegativity wrote no CSV header: its output format changed.');
+  return records.slice(1).map(([check, severity, confidence, file, location, sample = '', description = '']) => ({
+    check,
+    severity,
+    confidence,
+    file,
+    location,
+    sample: sample.trim(),
+    description,
+  }));
 }
 
 export function compareWithAccepted(findings: Finding[], accepted: AcceptedFinding[]): GateResult {
