@@ -47,26 +47,9 @@ export interface GateResult {
 const keyOf = (f: { check: string; file: string; sample: string }) => `${f.check}|${f.file}|${f.sample}`;
 
 /** Splits one CSV line, honouring double quotes (Electronegativity quotes most fields). */
+/** One CSV line's cells. */
 export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
+  return csvRecords(line)[0] ?? [''];
 }
 
 /** Splits CSV text into records; a quoted cell may hold commas, quotes and line breaks. */
