@@ -61,8 +61,20 @@ export async function engineOverview(docker: Docker, endpoint: Endpoint): Promis
   };
 }
 
+/**
+ * GET /system/df. The engine refuses a second one while one runs ("a disk
+ * usage operation is already running"), as when the dashboard refreshes
+ * during a prune: wait briefly and ask again.
+ */
 async function systemDf(docker: Docker): Promise<SystemDf> {
-  return (await docker.df()) as SystemDf;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return (await docker.df()) as SystemDf;
+    } catch (error) {
+      if (attempt >= 20 || !/already running/i.test(errorText(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 export async function diskUsage(docker: Docker): Promise<DiskUsageRow[]> {
