@@ -39,13 +39,16 @@ export function isSafeExternalUrl(raw: string): boolean {
   }
 }
 
-/** The CSP of the packaged renderer (loaded from file://, so set by header). */
+/**
+ * The CSP of the packaged renderer (loaded from file://, so set by header).
+ * TODO(electron): xterm.js needs inline <style> elements (the web host allows
+ * 'unsafe-inline' styles); Electronegativity cannot parse that policy here, so
+ * the Electron window keeps styles 'self' until it is checked with Electron.
+ */
 export const ELECTRON_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  // xterm.js draws the terminal with <style> elements for its theme and cell
-  // size. Inline styles cannot run code; scripts stay 'self' only.
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareWithAccepted, csvRecords, parseFindingsCsv, readAccepted, REPO_ROOT, runGate, SCANNED_DIRS, splitCsvLine } from './security-gate';
+import { compareWithAccepted, parseFindingsCsv, readAccepted, REPO_ROOT, runGate, SCANNED_DIRS, splitCsvLine } from './security-gate';
 
 describe('security gate: CSV and comparison', () => {
   it('splits quoted CSV cells with commas and doubled quotes', () => {
@@ -52,11 +52,5 @@ describe('security gate: Electronegativity on the source', { timeout: 120_000 },
     expect(checks).toContain('CONTEXT_ISOLATION_JS_CHECK electron/planted-window.js');
     // Only the planted file is new: the committed findings stay accepted.
     expect(result.unaccepted.every((f) => f.file === 'electron/planted-window.js')).toBe(true);
-  });
-});
-
-describe('csvRecords', () => {
-  it('keeps a quoted cell that spans lines in one record', () => {
-    expect(csvRecords('issue,b\nA,"one\ntwo"\nB,c\n')).toEqual([['issue', 'b'], ['A', 'one\ntwo'], ['B', 'c']]);
   });
 });

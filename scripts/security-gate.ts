@@ -47,21 +47,14 @@ export interface GateResult {
 const keyOf = (f: { check: string; file: string; sample: string }) => `${f.check}|${f.file}|${f.sample}`;
 
 /** Splits one CSV line, honouring double quotes (Electronegativity quotes most fields). */
-/** One CSV line's cells. */
 export function splitCsvLine(line: string): string[] {
-  return csvRecords(line)[0] ?? [''];
-}
-
-/** Splits CSV text into records; a quoted cell may hold commas, quotes and line breaks. */
-export function csvRecords(csv: string): string[][] {
-  const records: string[][] = [];
-  let cells: string[] = [];
+  const cells: string[] = [];
   let cell = '';
   let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i];
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
     if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') {
+      if (ch === '"' && line[i + 1] === '"') {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
@@ -70,31 +63,27 @@ export function csvRecords(csv: string): string[][] {
     else if (ch === ',') {
       cells.push(cell);
       cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && csv[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c.trim() !== '')) records.push(cells);
-      cells = [];
-      cell = '';
     } else cell += ch;
   }
   cells.push(cell);
-  if (cells.some((c) => c.trim() !== '')) records.push(cells);
-  return records;
+  return cells;
 }
 
 export function parseFindingsCsv(csv: string): Finding[] {
-  const records = csvRecords(csv);
-  if (records[0]?.[0] !== 'issue') throw new Error('Electronegativity wrote no CSV header: its output format changed.');
-  return records.slice(1).map(([check, severity, confidence, file, location, sample = '', description = '']) => ({
-    check,
-    severity,
-    confidence,
-    file,
-    location,
-    sample: sample.trim(),
-    description,
-  }));
+  const lines = csv.split('\n').filter((l) => l.trim() !== '');
+  if (!lines[0]?.startsWith('issue,')) throw new Error('Electronegativity wrote no CSV header: its output format changed.');
+  // Fields are not quoted: a description with a line break (Electronegativity's
+  // "Unable to parse CSP" now and then) continues on a line with too few fields.
+  const width = splitCsvLine(lines[0]).length;
+  const records: string[] = [];
+  for (const line of lines.slice(1)) {
+    if (records.length > 0 && splitCsvLine(line).length < width - 2) records[records.length - 1] += ` ${line}`;
+    else records.push(line);
+  }
+  return records.map((line) => {
+    const [check, severity, confidence, file, location, sample, description] = splitCsvLine(line);
+    return { check, severity, confidence, file, location, sample: sample.trim(), description };
+  });
 }
 
 export function compareWithAccepted(findings: Finding[], accepted: AcceptedFinding[]): GateResult {
