@@ -1,3 +1,4 @@
+import { ClosablePanel } from './ClosablePanel';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -5,7 +6,7 @@ import { initialBuild, reduceBuild } from './build';
 import { CommandHint } from './CommandHint';
 import { formatBytes } from './format';
 import { ImageError } from './ImageError';
-import { button, input, muted, panel, primaryButton } from './ui';
+import { button, input, muted, primaryButton } from './ui';
 import { useStream } from './use-stream';
 
 function parseBuildArgs(text: string): { name: string; value: string }[] {
@@ -45,15 +46,7 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
     .join(' ');
 
   return (
-    <section aria-labelledby="build-title" className={panel}>
-      <div className="flex items-center justify-between">
-        <h2 id="build-title" className="text-lg font-semibold">
-          {t('images.build.title')}
-        </h2>
-        <button type="button" className={button} onClick={onClose}>
-          {t('images.close')}
-        </button>
-      </div>
+    <ClosablePanel id="build" title={t('images.build.title')} onClose={onClose}>
       <form
         className="grid gap-2 md:grid-cols-2"
         onSubmit={async (event) => {
@@ -138,6 +131,6 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
           })}
         </div>
       )}
-    </section>
+    </ClosablePanel>
   );
 }

@@ -1,3 +1,4 @@
+import { ClosablePanel } from './ClosablePanel';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -5,7 +6,7 @@ import { CommandHint } from './CommandHint';
 import { ImageError } from './ImageError';
 import { TransferProgress } from './TransferProgress';
 import { initialTransfer, reduceTransfer } from './transfer';
-import { button, input, muted, panel, primaryButton } from './ui';
+import { button, input, muted, primaryButton } from './ui';
 import { useStream } from './use-stream';
 
 /** `docker pull`: any name, name:tag, name@digest, or a registry host:port/name. */
@@ -20,15 +21,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
   }, [initial, start]);
 
   return (
-    <section aria-labelledby="pull-title" className={panel}>
-      <div className="flex items-center justify-between">
-        <h2 id="pull-title" className="text-lg font-semibold">
-          {t('images.pull.title')}
-        </h2>
-        <button type="button" className={button} onClick={onClose}>
-          {t('images.close')}
-        </button>
-      </div>
+    <ClosablePanel id="pull" title={t('images.pull.title')} onClose={onClose}>
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
@@ -66,6 +59,6 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
       )}
       {pull.status === 'cancelled' && <p role="status">{t('images.pull.cancelled')}</p>}
       {pull.status === 'failed' && <ImageError error={pull.error} />}
-    </section>
+    </ClosablePanel>
   );
 }

@@ -1,9 +1,10 @@
+import { ClosablePanel } from './ClosablePanel';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
 import { ImageError } from './ImageError';
-import { button, input, muted, panel, primaryButton } from './ui';
+import { button, input, muted, primaryButton } from './ui';
 
 const REGISTRIES_KEY = 'cais.registries';
 const HUB = 'hub';
@@ -50,15 +51,7 @@ export function SearchPanel({ onClose, onPull }: { onClose: () => void; onPull: 
   };
 
   return (
-    <section aria-labelledby="search-title" className={panel}>
-      <div className="flex items-center justify-between">
-        <h2 id="search-title" className="text-lg font-semibold">
-          {t('images.search.title')}
-        </h2>
-        <button type="button" className={button} onClick={onClose}>
-          {t('images.close')}
-        </button>
-      </div>
+    <ClosablePanel id="search" title={t('images.search.title')} onClose={onClose}>
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
@@ -131,7 +124,7 @@ export function SearchPanel({ onClose, onPull }: { onClose: () => void; onPull: 
           onPull={onPull}
         />
       )}
-    </section>
+    </ClosablePanel>
   );
 }
 
