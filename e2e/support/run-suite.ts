@@ -14,6 +14,8 @@ const failedSteps: string[] = [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Named again at the end, since CI often shows only the tail of the log. */
+const failedTests: string[] = [];
 
 function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
   console.log(`\n=== ${step}: ${command} ${args.join(' ')}`);
@@ -33,7 +35,15 @@ function countVitest(file: string): void {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
+    testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
   };
+  for (const fileResult of report.testResults) {
+    for (const test of fileResult.assertionResults) {
+      if (test.status !== 'failed') continue;
+      const firstLine = test.failureMessages[0]?.split('\n')[0] ?? '';
+      failedTests.push(`${path.relative(process.cwd(), fileResult.name)} › ${test.fullName}\n      ${firstLine}`);
+    }
+  }
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
@@ -43,10 +53,34 @@ function countPlaywright(file: string): void {
   if (!fs.existsSync(file)) return;
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: PlaywrightSuite[];
   };
+  collectPlaywrightFailures(report.suites, []);
   passed += report.stats.expected + report.stats.flaky;
   failed += report.stats.unexpected;
   skipped += report.stats.skipped;
+}
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; ok: boolean; file: string; line: number; tests: { results: { error?: { message?: string } }[] }[] }[];
+}
+
+function collectPlaywrightFailures(suites: PlaywrightSuite[] = [], titles: string[]): void {
+  for (const suite of suites) {
+    const trail = suite.file === suite.title ? titles : [...titles, suite.title];
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      const message = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message ?? '';
+      // Strip ANSI colours: the message is for a plain log.
+      // eslint-disable-next-line no-control-regex
+      const firstLine = message.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0];
+      failedTests.push(`${spec.file}:${spec.line} › ${[...trail, spec.title].join(' › ')}\n      ${firstLine}`);
+    }
+    collectPlaywrightFailures(suite.suites, trail);
+  }
 }
 
 async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -83,6 +117,7 @@ async function main(): Promise<void> {
     }
   }
   fs.rmSync(reports, { recursive: true, force: true });
+  if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
   if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(failedSteps.length ? 1 : 0);
