@@ -24,6 +24,16 @@ describe('security gate: CSV and comparison', () => {
     expect(result.stale.map((a) => a.check)).toEqual(['CSP_GLOBAL_CHECK']);
   });
 
+  it('matches the quoted line on letters and digits, since the CSV mangles punctuation', () => {
+    const finding = parseFindingsCsv(
+      ['issue, severity, confidence, filename, location, sample, description, url', 'SANDBOX_JS_CHECK,"MEDIUM","FIRM","main.ts","9:2","const w = new BrowserWindow(opts(path.join(here, ../p.cjs)));","Use sandbox",https://x'].join('\n'),
+    );
+    const accepted = { check: 'SANDBOX_JS_CHECK', file: 'main.ts', sample: "new BrowserWindow(opts(path.join(here, '../p.cjs')))", reason: 'r' };
+    expect(compareWithAccepted(finding, [accepted]).unaccepted).toEqual([]);
+    expect(compareWithAccepted(finding, [{ ...accepted, file: 'other.ts' }]).unaccepted).toHaveLength(1);
+    expect(compareWithAccepted(finding, [{ ...accepted, sample: 'new BrowserWindow(other)' }]).unaccepted).toHaveLength(1);
+  });
+
   it('refuses an accepted entry without a reason', () => {
     const file = path.join(os.tmpdir(), `cais-accepted-${process.pid}.json`);
     fs.writeFileSync(file, JSON.stringify([{ check: 'X', file: 'f', sample: 's', reason: ' ' }]));

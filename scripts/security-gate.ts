@@ -31,7 +31,11 @@ export interface Finding {
 export interface AcceptedFinding {
   check: string;
   file: string;
-  /** The source line as Electronegativity quotes it (trimmed), or "N/A" for global checks. */
+  /**
+   * A fragment of the source line Electronegativity quotes (or "N/A" for global
+   * checks). Compared on letters and digits only: its CSV output mangles quotes
+   * and punctuation now and then.
+   */
   sample: string;
   reason: string;
 }
@@ -45,6 +49,12 @@ export interface GateResult {
 
 /** Line numbers shift with every edit, so a finding is identified by check, file and quoted line. */
 const keyOf = (f: { check: string; file: string; sample: string }) => `${f.check}|${f.file}|${f.sample}`;
+const letters = (text: string) => text.replace(/[^A-Za-z0-9]/g, '');
+
+/** True when the accepted entry covers the finding: same check and file, and the sample contains its fragment. */
+export function covers(accepted: AcceptedFinding, finding: Finding): boolean {
+  return accepted.check === finding.check && accepted.file === finding.file && letters(finding.sample).includes(letters(accepted.sample));
+}
 
 /** Splits one CSV line, honouring double quotes (Electronegativity quotes most fields). */
 export function splitCsvLine(line: string): string[] {
@@ -87,19 +97,17 @@ export function parseFindingsCsv(csv: string): Finding[] {
 }
 
 export function compareWithAccepted(findings: Finding[], accepted: AcceptedFinding[]): GateResult {
-  const acceptedKeys = new Set(accepted.map(keyOf));
-  const foundKeys = new Set(findings.map(keyOf));
   return {
     findings,
-    unaccepted: findings.filter((f) => !acceptedKeys.has(keyOf(f))),
-    stale: accepted.filter((a) => !foundKeys.has(keyOf(a))),
+    unaccepted: findings.filter((f) => !accepted.some((a) => covers(a, f))),
+    stale: accepted.filter((a) => !findings.some((f) => covers(a, f))),
   };
 }
 
 export function readAccepted(file = ACCEPTED_FILE): AcceptedFinding[] {
   const list = JSON.parse(fs.readFileSync(file, 'utf8')) as AcceptedFinding[];
   for (const entry of list) {
-    if (!entry.check || !entry.file || !entry.sample || !entry.reason?.trim()) {
+    if (!entry.check || !entry.file || !letters(entry.sample ?? '') || !entry.reason?.trim()) {
       throw new Error(`${file}: every accepted finding needs check, file, sample and a reason (${JSON.stringify(entry)}).`);
     }
   }
