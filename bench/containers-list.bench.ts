@@ -13,22 +13,14 @@
  * It only prints a table; it has no thresholds.
  */
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { createORPCClient } from '@orpc/client';
-import { RPCLink } from '@orpc/client/websocket';
 import type { ContractRouterClient } from '@orpc/contract';
-import WebSocket from 'ws';
 import { createTestContainer, testDocker } from '../e2e/support/engine-fixtures';
 import type { Contract } from '../electron/api/contract';
-import { EngineConnection } from '../electron/engine/connection';
-import { realHostFacts } from '../electron/engine/host-facts';
 import { LineSplitter } from '../electron/engine/line-splitter';
-import { startWebHost } from '../electron/server/web-host';
+import { openBenchHost, percentile, printTable, ratio, withCleanups } from './support/harness';
 
 // Issue: the list must stay smooth with 2,000 containers; CAIS_BENCH_CONTAINERS overrides.
 const CONTAINERS = Number(process.env.CAIS_BENCH_CONTAINERS ?? 2000);
@@ -122,15 +114,6 @@ async function watchCaisEvents(client: Client, watch: EventWatch, signal: AbortS
   for await (const event of events) watch.seen(event.action, event.id);
 }
 
-async function connectClient(port: number, token: string): Promise<{ client: Client; socket: WebSocket }> {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${token}`, { headers: { origin: `http://127.0.0.1:${port}` } });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  return { client: createORPCClient(new RPCLink({ websocket: socket as never })), socket };
-}
-
 async function createContainers(count: number): Promise<string[]> {
   const docker = testDocker();
   const ids: string[] = [];
@@ -195,40 +178,19 @@ async function timeStartEvents(client: Client, ids: string[]): Promise<Row[]> {
   ];
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function printTable(title: string, rows: Row[]): void {
+function printTimings(title: string, rows: Row[]): void {
   const baseline = percentile(rows[0].samples, 50);
-  const header = ['case', 'n', 'median ms', 'p95 ms', 'ratio vs baseline'];
   const lines = rows.map((row) => {
     const median = percentile(row.samples, 50);
-    return [row.name, String(row.samples.length), median.toFixed(2), percentile(row.samples, 95).toFixed(2), `${(median / baseline).toFixed(2)}x`];
+    return [row.name, String(row.samples.length), median.toFixed(2), percentile(row.samples, 95).toFixed(2), ratio(median, baseline)];
   });
-  const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i].length)));
-  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  console.log(`\n${title}\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const line of lines) console.log(format(line));
+  printTable(title, ['case', 'n', 'median ms', 'p95 ms', 'ratio vs baseline'], lines);
 }
 
 async function main(): Promise<void> {
-  const cleanups: (() => unknown)[] = [];
-  try {
-    const engine = new EngineConnection({ ...realHostFacts(), env: { ...process.env } });
-    cleanups.push(() => engine.close());
-    await engine.start();
-    const state = engine.state;
-    if (state.status !== 'connected') throw new Error(`engine not connected: ${JSON.stringify(state)}`);
-
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-bench-'));
-    cleanups.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Cais</title>');
-    const host = await startWebHost({ engine, staticDir });
-    cleanups.push(() => host.close());
-    const { client, socket } = await connectClient(host.port, host.token);
-    cleanups.push(() => socket.close());
+  await withCleanups(async (cleanups) => {
+    const { state, client } = await openBenchHost(cleanups);
+    cleanups.push(() => rawAgent.destroy());
 
     const listIds = await createContainers(CONTAINERS);
     cleanups.push(() => removeContainers(listIds));
@@ -242,17 +204,12 @@ async function main(): Promise<void> {
       await timeCalls('Cais containers.list over web host WS', () => client.containers.list({ all: true })),
       await timeCalls('docker ps -a (CLI)', () => run('docker', ['ps', '-a'], { env: { ...process.env } })),
     ];
-    printTable(`Listing ${present} containers (all=1)`, listRows);
+    printTimings(`Listing ${present} containers (all=1)`, listRows);
 
     const eventIds = await createContainers(EVENT_CONTAINERS);
     cleanups.push(() => removeContainers(eventIds));
-    printTable('Container start -> start event seen', await timeStartEvents(client, eventIds));
-  } finally {
-    for (const cleanup of cleanups.reverse()) {
-      await Promise.resolve().then(cleanup).catch((error: unknown) => console.warn(`cleanup: ${String(error)}`));
-    }
-    rawAgent.destroy();
-  }
+    printTimings('Container start -> start event seen', await timeStartEvents(client, eventIds));
+  });
 }
 
 await main();

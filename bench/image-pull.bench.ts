@@ -15,22 +15,12 @@
  * registry is bridged into it at the same address).
  */
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { createORPCClient } from '@orpc/client';
-import { RPCLink } from '@orpc/client/websocket';
-import type { ContractRouterClient } from '@orpc/contract';
-import WebSocket from 'ws';
 import { testDocker, uniqueName } from '../e2e/support/engine-fixtures';
 import { buildRandomImage, pushTo, removeQuietly } from '../e2e/support/image-fixtures';
 import { startRegistry } from '../e2e/support/registry';
-import type { Contract } from '../electron/api/contract';
-import { EngineConnection } from '../electron/engine/connection';
-import { realHostFacts } from '../electron/engine/host-facts';
-import { startWebHost } from '../electron/server/web-host';
+import { openBenchHost, percentile, printTable, ratio, withCleanups } from './support/harness';
 
 const LAYERS = [16_000_000, 12_000_000, 8_000_000, 4_000_000];
 const WARMUPS = 1;
@@ -39,17 +29,10 @@ const ROUNDS = 7;
 type Row = { name: string; samples: number[] };
 const run = promisify(execFile);
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function printTable(rows: Row[], baselineName: string, bytes: number): void {
-  const baseline = median(rows.find((row) => row.name === baselineName)!.samples);
-  const header = ['case', 'n', 'median ms', 'min ms', 'max ms', 'MB/s', `ratio vs ${baselineName}`];
+function printPulls(rows: Row[], baselineName: string, bytes: number): void {
+  const baseline = percentile(rows.find((row) => row.name === baselineName)!.samples, 50);
   const lines = rows.map((row) => {
-    const m = median(row.samples);
+    const m = percentile(row.samples, 50);
     return [
       row.name,
       String(row.samples.length),
@@ -57,34 +40,16 @@ function printTable(rows: Row[], baselineName: string, bytes: number): void {
       Math.min(...row.samples).toFixed(0),
       Math.max(...row.samples).toFixed(0),
       (bytes / 1e6 / (m / 1000)).toFixed(1),
-      `${(m / baseline).toFixed(2)}x`,
+      ratio(m, baseline),
     ];
   });
-  const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i].length)));
-  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  console.log(`\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const line of lines) console.log(format(line));
+  printTable('Pulling from a registry on 127.0.0.1', ['case', 'n', 'median ms', 'min ms', 'max ms', 'MB/s', `ratio vs ${baselineName}`], lines);
 }
 
 async function main(): Promise<void> {
-  const cleanups: (() => unknown)[] = [];
-  try {
+  await withCleanups(async (cleanups) => {
     const docker = testDocker();
-    const engine = new EngineConnection({ ...realHostFacts(), env: { ...process.env } });
-    cleanups.push(() => engine.close());
-    await engine.start();
-    const state = engine.state;
-    if (state.status !== 'connected') throw new Error(`engine not connected: ${JSON.stringify(state)}`);
-
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-bench-'));
-    cleanups.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Cais</title>');
-    const host = await startWebHost({ engine, staticDir });
-    cleanups.push(() => host.close());
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { headers: { origin: `http://127.0.0.1:${host.port}` } });
-    await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
-    cleanups.push(() => socket.close());
-    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ websocket: socket as never }));
+    const { state, client } = await openBenchHost(cleanups);
 
     const registry = await startRegistry();
     cleanups.push(() => registry.stop());
@@ -124,10 +89,8 @@ async function main(): Promise<void> {
         if (round >= WARMUPS) rows[index].samples.push(elapsed);
       }
     }
-    printTable(rows, 'docker pull (CLI)', bytes);
-  } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  }
+    printPulls(rows, 'docker pull (CLI)', bytes);
+  });
 }
 
 await main();

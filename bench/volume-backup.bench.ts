@@ -16,18 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
-import { createORPCClient } from '@orpc/client';
-import { RPCLink } from '@orpc/client/websocket';
-import type { ContractRouterClient } from '@orpc/contract';
-import WebSocket from 'ws';
 import { testDocker, uniqueName } from '../e2e/support/engine-fixtures';
 import { TEST_IMAGE, TEST_LABEL } from '../e2e/support/test-engine';
 import { runInVolume } from '../e2e/support/volume-manifest';
-import type { Contract } from '../electron/api/contract';
-import { EngineConnection } from '../electron/engine/connection';
-import { realHostFacts } from '../electron/engine/host-facts';
 import { backupVolume } from '../electron/engine/volume-backup';
-import { startWebHost } from '../electron/server/web-host';
+import { openBenchHost, percentile, printTable, ratio, withCleanups } from './support/harness';
 
 const FILES = 3000;
 const FOLDERS = 30;
@@ -66,33 +59,19 @@ async function time(name: string, folder: string, backup: (file: string) => Prom
   return { name, samples, bytes };
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function printTable(title: string, rows: Row[]): void {
+function printBackups(title: string, rows: Row[]): void {
   const baseline = percentile(rows[0].samples, 50);
-  const header = ['case', 'n', 'median ms', 'p95 ms', 'archive KiB', 'ratio vs baseline'];
   const lines = rows.map((row) => {
     const median = percentile(row.samples, 50);
-    return [row.name, String(row.samples.length), median.toFixed(0), percentile(row.samples, 95).toFixed(0), (row.bytes / 1024).toFixed(0), `${(median / baseline).toFixed(2)}x`];
+    return [row.name, String(row.samples.length), median.toFixed(0), percentile(row.samples, 95).toFixed(0), (row.bytes / 1024).toFixed(0), ratio(median, baseline)];
   });
-  const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i].length)));
-  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  console.log(`\n${title}\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const line of lines) console.log(format(line));
+  printTable(title, ['case', 'n', 'median ms', 'p95 ms', 'archive KiB', 'ratio vs baseline'], lines);
 }
 
 async function main(): Promise<void> {
-  const cleanups: (() => unknown)[] = [];
-  try {
+  await withCleanups(async (cleanups) => {
     const docker = testDocker();
-    const engine = new EngineConnection({ ...realHostFacts(), env: { ...process.env } });
-    cleanups.push(() => engine.close());
-    await engine.start();
-    const state = engine.state;
-    if (state.status !== 'connected') throw new Error(`engine not connected: ${JSON.stringify(state)}`);
+    const { engine, state, client } = await openBenchHost(cleanups);
 
     const volume = uniqueName('bench-backup');
     await docker.createVolume({ Name: volume, Labels: { [TEST_LABEL]: '1' } });
@@ -110,16 +89,6 @@ async function main(): Promise<void> {
     );
     console.log(`engine ${state.engineVersion} (API ${state.apiVersion}); volume with ${FILES} files in ${FOLDERS} folders (half text, half random)`);
 
-    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-bench-'));
-    cleanups.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Cais</title>');
-    const host = await startWebHost({ engine, staticDir });
-    cleanups.push(() => host.close());
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { headers: { origin: `http://127.0.0.1:${host.port}` } });
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    cleanups.push(() => socket.close());
-    const client: ContractRouterClient<Contract> = createORPCClient(new RPCLink({ websocket: socket as never }));
-
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-bench-out-'));
     cleanups.push(() => fs.rmSync(folder, { recursive: true, force: true }));
     const rows = [
@@ -131,12 +100,8 @@ async function main(): Promise<void> {
         for await (const event of await client.volumes.backup({ name: volume, destination: file, overwrite: false })) void event;
       }),
     ];
-    printTable(`Backing up a volume of ${FILES} files to a .tar.gz`, rows);
-  } finally {
-    for (const cleanup of cleanups.reverse()) {
-      await Promise.resolve().then(cleanup).catch((error: unknown) => console.warn(`cleanup: ${String(error)}`));
-    }
-  }
+    printBackups(`Backing up a volume of ${FILES} files to a .tar.gz`, rows);
+  });
 }
 
 await main();

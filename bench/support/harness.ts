@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createORPCClient } from '@orpc/client';
+import { RPCLink } from '@orpc/client/websocket';
+import type { ContractRouterClient } from '@orpc/contract';
+import WebSocket from 'ws';
+import type { Contract } from '../../electron/api/contract';
+import type { ConnectionState } from '../../electron/api/schemas';
+import { EngineConnection } from '../../electron/engine/connection';
+import { realHostFacts } from '../../electron/engine/host-facts';
+import { startWebHost } from '../../electron/server/web-host';
+
+/** What every benchmark shares: the engine, and Cais' router as the window reaches it. */
+export interface BenchHost {
+  engine: EngineConnection;
+  state: Extract<ConnectionState, { status: 'connected' }>;
+  /** Cais' router over the web host's WebSocket, the path the window's calls take. */
+  client: ContractRouterClient<Contract>;
+}
+
+export type Cleanup = () => unknown;
+
+/**
+ * Runs a benchmark body with a cleanup list that is emptied in reverse order
+ * whatever happens, so an interrupted run leaves no containers or files.
+ */
+export async function withCleanups(body: (cleanups: Cleanup[]) => Promise<void>): Promise<void> {
+  const cleanups: Cleanup[] = [];
+  try {
+    await body(cleanups);
+  } finally {
+    for (const cleanup of cleanups.reverse()) {
+      await Promise.resolve().then(cleanup).catch((error: unknown) => console.warn(`cleanup: ${String(error)}`));
+    }
+  }
+}
+
+/** Connects to the engine named by DOCKER_HOST and serves the router on a web host of its own. */
+export async function openBenchHost(cleanups: Cleanup[]): Promise<BenchHost> {
+  const engine = new EngineConnection({ ...realHostFacts(), env: { ...process.env } });
+  cleanups.push(() => engine.close());
+  await engine.start();
+  const state = engine.state;
+  if (state.status !== 'connected') throw new Error(`engine not connected: ${JSON.stringify(state)}`);
+
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-bench-'));
+  cleanups.push(() => fs.rmSync(staticDir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Cais</title>');
+  const host = await startWebHost({ engine, staticDir });
+  cleanups.push(() => host.close());
+
+  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { headers: { origin: `http://127.0.0.1:${host.port}` } });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  cleanups.push(() => socket.close());
+  return { engine, state, client: createORPCClient(new RPCLink({ websocket: socket as never })) };
+}
+
+/** The p-th percentile (nearest rank) of some timings. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** The ratio column: a case's median over the baseline's. */
+export const ratio = (median: number, baseline: number): string => `${(median / baseline).toFixed(2)}x`;
+
+/** Prints an aligned table: the first column to the left, numbers to the right. */
+export function printTable(title: string, header: string[], lines: string[][]): void {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i].length)));
+  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const line of lines) console.log(format(line));
+}
