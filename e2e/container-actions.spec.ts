@@ -89,12 +89,16 @@ test.describe('container actions', () => {
     await expect(docker.getVolume(anonymous).inspect()).rejects.toThrow(/no such volume/i);
   });
 
-  test('cancelling a removal leaves the container alone', async ({ page, webHost, docker }) => {
+  test('cancelling a removal, by button or Escape, leaves the container alone', async ({ page, webHost, docker }) => {
     const name = uniqueName('stay');
     await docker.createContainer({ Image: TEST_IMAGE, name, Labels: { [TEST_LABEL]: '1' } });
     await openApp(page, webHost);
     await menuAction(page, name, 'Remove…');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await menuAction(page, name, 'Remove…');
+    await expect(page.getByRole('dialog', { name: `Remove ${name}?` })).toBeVisible();
+    await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     expect((await docker.getContainer(name).inspect()).Name).toBe(`/${name}`);
   });

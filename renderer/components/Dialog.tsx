@@ -1,11 +1,13 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
- * A modal built on <dialog>: the browser traps focus, Escape closes it, and
- * screen readers announce it by its title.
+ * A modal built on <dialog>: the browser traps focus, screen readers announce
+ * it by its title, and Escape asks the owner to close it (the owner unmounts
+ * it, so React state and the dialog never disagree).
  */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -14,11 +16,14 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   return (
     <dialog
       ref={ref}
-      aria-labelledby="dialog-title"
-      onClose={onClose}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
       className="m-auto w-full max-w-lg rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      <h2 id="dialog-title" className="mb-3 text-lg font-semibold">
+      <h2 id={titleId} className="mb-3 text-lg font-semibold">
         {title}
       </h2>
       {children}
