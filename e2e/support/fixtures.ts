@@ -12,9 +12,14 @@ const run = promisify(execFile);
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 
 /** A web host bound to the engine at `dockerHost`, as `npm run web` starts it. */
-export async function startHostFor(dockerHost: string): Promise<{ host: WebHost; close(): Promise<void> }> {
+export function startHostFor(dockerHost: string): Promise<{ host: WebHost; close(): Promise<void> }> {
+  return startHostWithEnv({ DOCKER_HOST: dockerHost });
+}
+
+/** A web host whose engine connection sees these environment variables instead of ours. */
+export async function startHostWithEnv(env: Record<string, string | undefined>): Promise<{ host: WebHost; close(): Promise<void> }> {
   const facts = realHostFacts();
-  const engine = new EngineConnection({ ...facts, env: { ...facts.env, DOCKER_HOST: dockerHost } });
+  const engine = new EngineConnection({ ...facts, env: { ...facts.env, ...env } });
   void engine.start();
   const host = await startWebHost({ engine, staticDir: RENDERER_DIR });
   return {
