@@ -5,6 +5,7 @@ import { useHashRoute } from './api/use-hash-route';
 import { AREAS } from './areas';
 import { Sidebar } from './components/Sidebar';
 import { ConnectingScreen, OfflineScreen } from './features/engine/OfflineScreen';
+import { CommandPalette } from './features/palette/CommandPalette';
 import { SettingsEffects } from './features/settings/SettingsEffects';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <Sidebar state={state} current={area.id} />
+      <CommandPalette connected={connected} />
       <main id="main" className="min-w-0 flex-1 overflow-auto">
         <SettingsEffects />
         {area.worksOffline ? (

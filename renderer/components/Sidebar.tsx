@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../electron/api/schemas';
 import { AREAS } from '../areas';
 import { ActivityButton } from '../features/activity/ActivityPanel';
+import { PaletteButton } from '../features/palette/CommandPalette';
 import { EngineStatus } from './EngineStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -34,6 +35,7 @@ export function Sidebar({ state, current }: { state: ConnectionState | undefined
       </nav>
       <div className="space-y-3 border-t border-slate-200 p-3 text-sm dark:border-slate-800">
         <EngineStatus state={state} />
+        <PaletteButton />
         <ActivityButton />
         <LanguageSwitch />
       </div>

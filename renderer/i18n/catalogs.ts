@@ -5,6 +5,8 @@ import learnEn from './areas/learn.en.json';
 import learnPt from './areas/learn.pt-BR.json';
 import volumesEn from './areas/volumes.en.json';
 import volumesPt from './areas/volumes.pt-BR.json';
+import palettePt from './areas/palette.pt-BR.json';
+import paletteEn from './areas/palette.en.json';
 import ptBR from './pt-BR.json';
 import settingsEn from './areas/settings.en.json';
 import settingsPt from './areas/settings.pt-BR.json';
@@ -14,6 +16,6 @@ import settingsPt from './areas/settings.pt-BR.json';
  * area keeps its own pair in areas/, merged under the area's name.
  */
 export const catalogs = {
-  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn, learn: learnEn },
-  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt, learn: learnPt },
+  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn, learn: learnEn, palette: paletteEn },
+  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt, learn: learnPt, palette: palettePt },
 };

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
+import { useHashPath } from '../../api/use-hash-route';
 import { BuildPanel } from './BuildPanel';
 import { formatBytes, imageRows, matchesFilter } from './format';
 import { ImageDetail } from './ImageDetail';
@@ -23,6 +24,13 @@ export function ImagesPage() {
   const [filter, setFilter] = useState('');
   const [showDangling, setShowDangling] = useState(false);
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
+  // #images/KEY (from the command palette) opens that image; a new link wins over a click.
+  const [, linkedKey] = useHashPath();
+  const [seenLink, setSeenLink] = useState<string | undefined>();
+  if (linkedKey !== seenLink) {
+    setSeenLink(linkedKey);
+    if (linkedKey) setSelectedKey(linkedKey);
+  }
   const [highlight, setHighlight] = useState<string | undefined>();
 
   const allRows = useMemo(() => imageRows(query.data ?? []), [query.data]);
