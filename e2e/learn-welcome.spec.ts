@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,7 +14,67 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+const WEB_JS = path.resolve(import.meta.dirname, '../out/main/web.js');
+
+/** Why the web host cannot run as nobody here, if it cannot. */
+function nobodyUnavailable(): string | undefined {
+  if (process.getuid?.() !== 0) return 'needs root to run the web host as another user (runuser -u nobody)';
+  const readable = spawnSync('runuser', ['-u', 'nobody', '--', 'test', '-r', WEB_JS]).status === 0;
+  return readable ? undefined : `the user nobody cannot read ${WEB_JS} (a parent folder is private)`;
+}
+
+/** `npm run web` as the unprivileged user nobody; resolves with the address it prints. */
+function startWebAsNobody(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+  const webJs = WEB_JS;
+  const child = spawn('runuser', ['-u', 'nobody', '--', process.execPath, webJs, '--port', '0'], { env: { ...process.env, ...env } });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output)?.[1];
+      if (url) resolve({ url, stop: () => child.kill('SIGTERM') });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+  });
+}
+
 test.describe('welcome without an engine', () => {
+  test('a socket the user may not open: "permission denied", with the docker group', async ({ page }) => {
+    const unavailable = nobodyUnavailable();
+    if (unavailable) console.log(`SKIPPED permission-denied welcome: ${unavailable}`);
+    test.skip(unavailable !== undefined, unavailable);
+    // A real engine-like socket that only root may open, as /var/run/docker.sock is for a user outside the docker group.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-denied-'));
+    fs.chmodSync(dir, 0o755);
+    const socket = path.join(dir, 'docker.sock');
+    const server = net.createServer((connection) => connection.destroy());
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    fs.chmodSync(socket, 0o600);
+    const data = path.join(dir, 'data');
+    fs.mkdirSync(data, { mode: 0o777 });
+    fs.chmodSync(data, 0o777);
+    const web = await startWebAsNobody({ DOCKER_HOST: `unix://${socket}`, CAIS_DATA_DIR: data });
+    try {
+      for (const [language, sentence, advice] of [
+        ['en', 'The engine is running, but your user may not use its socket.', 'sudo usermod -aG docker $USER'],
+        ['pt-BR', 'O engine está rodando, mas seu usuário não pode usar o socket dele.', 'Entre no grupo docker'],
+      ] as const) {
+        await page.goto(web.url);
+        await page.evaluate((lang) => localStorage.setItem('cais.language', lang), language);
+        await page.reload();
+        await expect(page.getByTestId('offline-trouble')).toHaveAttribute('data-trouble', 'permission-denied');
+        await expect(page.getByText(sentence)).toBeVisible();
+        await expect(page.getByTestId('offline-advice')).toContainText(advice);
+        await checkAndShoot(page, `welcome-permission-denied-${language}`);
+      }
+    } finally {
+      web.stop();
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('no socket and no engine program: "not installed", with how to install it', async ({ page }) => {
     const started = await startHostWithEnv({ DOCKER_HOST: 'unix:///nonexistent/cais/docker.sock', PATH: '/nonexistent' });
     try {
