@@ -91,7 +91,7 @@ export function CommandPalette({ connected }: { connected: boolean }) {
         value={search}
         onValueChange={setSearch}
         placeholder={t('palette.placeholder')}
-        className="w-full border-b border-slate-200 bg-transparent px-4 py-3 text-base outline-none placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
+        className="w-full border-b border-slate-200 bg-transparent px-4 py-3 text-base focus-visible:-outline-offset-2 placeholder:text-slate-500 dark:border-slate-700 dark:placeholder:text-slate-400"
       />
       {act.isError && (
         <div className="px-4 pt-3">
