@@ -71,5 +71,10 @@ test.describe('build', () => {
     await expect(docker.getImage(tag).inspect()).rejects.toMatchObject({ statusCode: 404 });
     await expect(page.getByText(`Built ${tag}.`)).toHaveCount(0);
     await expect(page.getByTestId('build-failed')).toHaveCount(0);
+    // The activity log does not call it done.
+    await page.getByRole('button', { name: /^Activity \(\d+\)$/ }).click();
+    const entry = page.getByTestId('activity-entry').filter({ hasText: `-t ${tag}` });
+    await expect(entry).toHaveAttribute('data-outcome', 'failed');
+    await expect(entry).toContainText('cancelled before it finished');
   });
 });
