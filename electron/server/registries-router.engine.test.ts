@@ -135,12 +135,11 @@ describe('registry login (real engine, protected registry)', () => {
     fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${base}\nRUN echo built-from-private\n`);
     const events = await collect(await api.images.build({ context: dir, dockerfile: 'Dockerfile', buildArgs: [] }));
     expect(events.at(-1)).toMatchObject({ type: 'done' });
+    await removeQuietly(docker, (events.at(-1) as { id: string }).id);
+    await removeQuietly(docker, base);
     await api.registries.logout({ registry: registry.address });
     // Without the login the same FROM is refused.
     const refused = await collect(await api.images.build({ context: dir, dockerfile: 'Dockerfile', buildArgs: [] }));
     expect(refused.at(-1)).toMatchObject({ type: 'failed', message: expect.stringMatching(/no basic auth credentials|unauthorized/i) });
-    const built = events.at(-1) as { id: string };
-    await removeQuietly(docker, built.id);
-    await removeQuietly(docker, base);
   });
 });
