@@ -112,13 +112,14 @@ test.describe('registry login', () => {
     await removeQuietly(docker, target);
   });
 
-  for (const language of ['en', 'pt-BR'] as const) {
-    test(`login panel screenshot in ${language}, with a login and a refusal; axe finds nothing serious`, async ({ page, webHost }) => {
+  for (const [language, scheme] of [['en', 'light'], ['pt-BR', 'light'], ['pt-BR', 'dark']] as const) {
+    test(`login panel screenshot in ${language}, ${scheme}, with a login and a refusal; axe finds nothing serious`, async ({ page, webHost }) => {
       const text = {
         en: { nav: 'Images', open: 'Registries', registry: 'Registry (host or host:port)', user: 'User name', password: 'Password or access token', login: 'Log in', as: 'as', logout: 'Log out of' },
         'pt-BR': { nav: 'Imagens', open: 'Registries', registry: 'Registry (host ou host:porta)', user: 'Usuário', password: 'Senha ou token de acesso', login: 'Entrar', as: 'como', logout: 'Sair de' },
       }[language];
       fs.mkdirSync(SHOTS, { recursive: true });
+      await page.emulateMedia({ colorScheme: scheme });
       await openApp(page, webHost, language);
       await page.getByRole('link', { name: text.nav }).click();
       await page.getByRole('button', { name: text.open }).click();
@@ -132,7 +133,7 @@ test.describe('registry login', () => {
       await panel.getByRole('button', { name: text.login }).click();
       await expect(panel.getByRole('alert')).toHaveAttribute('data-code', 'LOGIN_REFUSED');
       await expectAccessible(page);
-      await panel.screenshot({ path: path.join(SHOTS, `images-login-${language}.png`) });
+      await panel.screenshot({ path: path.join(SHOTS, `images-login-${language}-${scheme}.png`) });
       await panel.getByRole('button', { name: `${text.logout} ${registry.address}` }).click();
       await expect(panel.getByTestId('registry-login')).toHaveCount(0);
     });
