@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { RPCHandler } from '@orpc/server/message-port';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { EngineConnection } from './engine/connection';
+import { keychainCipher } from './keychain-cipher';
 import { router } from './server/router';
+import { CREDENTIALS_FILE, CredentialStore } from './settings/credential-store';
 import { startWithSavedEngine } from './settings/engine-choice';
 import { SettingsStore } from './settings/settings-store';
 import { ELECTRON_CSP, isSafeExternalUrl, secureWindowOptions } from './window-options';
@@ -13,6 +15,8 @@ const engine = new EngineConnection();
 const rpc = new RPCHandler(router);
 /** Created once the app is ready: userData is only final then. */
 let settings: SettingsStore | undefined;
+/** Registry logins, sealed with the OS keychain when there is one (else kept for this run only). */
+let credentials: CredentialStore | undefined;
 
 function openExternal(url: string): void {
   if (isSafeExternalUrl(url)) void shell.openExternal(url);
@@ -39,7 +43,7 @@ app.on('web-contents-created', (_event, contents) => {
 ipcMain.on('cais:connect', (event) => {
   const [port] = event.ports;
   if (!port || event.sender.getURL() === '') return;
-  rpc.upgrade(port, { context: { engine, settings } });
+  rpc.upgrade(port, { context: { engine, settings, credentials } });
   port.start();
 });
 ipcMain.on('cais:open-external', (_event, url: unknown) => {
@@ -52,6 +56,11 @@ app.whenReady().then(() => {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   settings = new SettingsStore(app.getPath('userData'));
+  credentials = new CredentialStore({
+    file: path.join(app.getPath('userData'), CREDENTIALS_FILE),
+    cipher: keychainCipher(),
+    withoutKeychain: 'no-keychain',
+  });
   void startWithSavedEngine(engine, settings);
   createWindow();
   app.on('activate', () => {

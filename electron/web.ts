@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EngineConnection } from './engine/connection';
 import { startWebHost } from './server/web-host';
+import { CredentialStore } from './settings/credential-store';
 import { startWithSavedEngine } from './settings/engine-choice';
 import { SettingsStore, webDataDir } from './settings/settings-store';
 
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
   if (values['allow-remote']) {
     console.warn('cais web: WARNING: listening beyond this machine gives anyone with the token root on it.');
   }
-  const host = await startWebHost({ engine, settings, staticDir, port, host: values.host, allowRemote: values['allow-remote'] });
+  // No keychain here: registry logins stay in this process's memory until it stops.
+  const credentials = new CredentialStore({ withoutKeychain: 'web' });
+  const host = await startWebHost({ engine, settings, credentials, staticDir, port, host: values.host, allowRemote: values['allow-remote'] });
   console.log('Cais is running. Open this address in a browser (Ctrl+C stops it):');
   console.log(host.url);
   const stop = () => {

@@ -3,11 +3,18 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import bcrypt from 'bcryptjs';
 
 export interface LocalRegistry {
   /** host:port, as used in image references (e.g. 127.0.0.1:5123/name:tag). */
   address: string;
   stop(): Promise<void>;
+}
+
+/** A registry that wants this user name and password (HTTP Basic, checked against an htpasswd file). */
+export interface RegistryUser {
+  username: string;
+  password: string;
 }
 
 /**
@@ -93,18 +100,30 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The registry's htpasswd line: bcrypt, the only hash it accepts. */
+export function htpasswdLine(user: RegistryUser): string {
+  return `${user.username}:${bcrypt.hashSync(user.password, 6)}\n`;
+}
+
 /**
- * Starts Debian's docker-registry on 127.0.0.1 with its own storage folder.
+ * Starts Debian's docker-registry on 127.0.0.1 with its own storage folder;
+ * with `user`, every request needs that login (htpasswd auth).
  * The engine trusts 127.0.0.0/8 registries over plain HTTP by default.
  * When the test engine runs in a network namespace of its own
  * (CAIS_TEST_NETNS=1), the same address is bridged into that namespace, so
  * the engine and this process both reach the registry at `address`.
  */
-export async function startRegistry(): Promise<LocalRegistry> {
+export async function startRegistry(options: { user?: RegistryUser } = {}): Promise<LocalRegistry> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-reg-'));
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
   const config = path.join(dir, 'config.yml');
+  const auth: string[] = [];
+  if (options.user) {
+    const htpasswd = path.join(dir, 'htpasswd');
+    fs.writeFileSync(htpasswd, htpasswdLine(options.user), { mode: 0o600 });
+    auth.push('auth:', '  htpasswd:', '    realm: cais-test', `    path: ${htpasswd}`);
+  }
   fs.writeFileSync(
     config,
     [
@@ -115,6 +134,7 @@ export async function startRegistry(): Promise<LocalRegistry> {
       '  delete: { enabled: true }',
       'http:',
       `  addr: ${address}`,
+      ...auth,
       '',
     ].join('\n'),
   );
@@ -126,7 +146,8 @@ export async function startRegistry(): Promise<LocalRegistry> {
     if (child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr.slice(-1000)}`);
     try {
       const response = await fetch(`http://${address}/v2/`);
-      if (response.ok) break;
+      // A protected registry answers its base endpoint with 401: it is up.
+      if (response.ok || (options.user && response.status === 401)) break;
     } catch {
       // not listening yet
     }

@@ -5,6 +5,7 @@ import { engineContract } from './engine-contract';
 import { imagesContract } from './images-contract';
 import { enginesContract, settingsContract } from './settings-contract';
 import { lessonsContract } from './lessons-contract';
+import { registriesContract } from './registries-contract';
 import { systemContract } from './system-contract';
 import { volumesContract } from './volumes-contract';
 
@@ -17,6 +18,7 @@ export const contract = {
   engine: engineContract,
   containers: containersContract,
   images: imagesContract,
+  registries: registriesContract,
   volumes: volumesContract,
   settings: settingsContract,
   engines: enginesContract,

@@ -11,6 +11,8 @@ export interface BuildRequest {
   /** Already checked by the caller (image-reference.ts). */
   tag?: string;
   buildArgs: { name: string; value: string }[];
+  /** X-Registry-Config: the logins a FROM line may need (registry-auth.ts). */
+  registryConfig?: Record<string, { username: string; password: string }>;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function* buildImage(docker: Docker, request: BuildRequest, signal?
     rm: true,
     forcerm: true,
     abortSignal: signal,
+    ...(request.registryConfig && Object.keys(request.registryConfig).length ? { registryconfig: request.registryConfig } : {}),
   } as Docker.ImageBuildOptions)) as unknown as Readable;
   const parser = new BuildOutputParser(dockerfileInstructions(input.dockerfileText));
   const splitter = new LineSplitter();

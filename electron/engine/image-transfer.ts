@@ -49,25 +49,29 @@ async function* followTransfer(stream: Readable, started: number): AsyncGenerato
   return progress.snapshot().digest;
 }
 
-/** `docker pull`: a tag defaults to latest; a digest pins the exact image. */
-export async function* pullImage(docker: Docker, reference: ImageReference, signal?: AbortSignal): AsyncGenerator<TransferEvent> {
+/** `docker pull`: a tag defaults to latest; a digest pins the exact image. `auth` is the registry's login, if any. */
+export async function* pullImage(docker: Docker, reference: ImageReference, signal?: AbortSignal, auth?: Docker.AuthConfig): AsyncGenerator<TransferEvent> {
   const started = Date.now();
   const stream = (await docker.createImage({
     fromImage: reference.repository,
     tag: reference.digest ?? reference.tag ?? 'latest',
     abortSignal: signal,
+    ...(auth ? { authconfig: auth } : {}),
   })) as unknown as Readable;
   const digest = yield* followTransfer(stream, started);
   yield { type: 'done', reference: withDefaultTag(reference), digest, elapsedMs: Date.now() - started };
 }
 
-/** `docker push`: the engine needs an X-Registry-Auth header even when the registry wants none. */
-export async function* pushImage(docker: Docker, reference: ImageReference, signal?: AbortSignal): AsyncGenerator<TransferEvent> {
+/**
+ * `docker push`: the engine needs an X-Registry-Auth header even when the
+ * registry wants none; with a login it carries the user name and password.
+ */
+export async function* pushImage(docker: Docker, reference: ImageReference, signal?: AbortSignal, auth?: Docker.AuthConfig): AsyncGenerator<TransferEvent> {
   const started = Date.now();
   const name = withDefaultTag(reference);
   const stream = (await docker
     .getImage(reference.repository)
-    .push({ tag: reference.tag ?? 'latest', abortSignal: signal } as object, undefined, { serveraddress: registryOf(reference) })) as unknown as Readable;
+    .push({ tag: reference.tag ?? 'latest', abortSignal: signal } as object, undefined, auth ?? { serveraddress: registryOf(reference) })) as unknown as Readable;
   const digest = yield* followTransfer(stream, started);
   yield { type: 'done', reference: name, digest, elapsedMs: Date.now() - started };
 }

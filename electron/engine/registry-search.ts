@@ -34,11 +34,19 @@ export function registryBaseUrl(registry: string): string {
   return `${loopback ? 'http' : 'https'}://${registry}`;
 }
 
-async function getJson(url: string, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {
+/** A stored login, sent as HTTP Basic auth (registries with an htpasswd or LDAP front). */
+export interface CatalogLogin {
+  username: string;
+  password: string;
+}
+
+async function getJson(url: string, signal?: AbortSignal, login?: CatalogLogin): Promise<{ status: number; body: unknown }> {
   const timeout = AbortSignal.timeout(CATALOG_TIMEOUT_MS);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (login) headers.authorization = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
   const response = await fetch(url, {
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    headers: { accept: 'application/json' },
+    headers,
   });
   const body = response.ok ? await response.json() : await response.text();
   return { status: response.status, body };
@@ -49,11 +57,11 @@ async function getJson(url: string, signal?: AbortSignal): Promise<{ status: num
  * tags of the first matches (GET /v2/NAME/tags/list). Fetched here, in the
  * main process, never by the renderer.
  */
-export async function registryCatalog(registry: string, term: string, signal?: AbortSignal): Promise<CatalogResult> {
+export async function registryCatalog(registry: string, term: string, signal?: AbortSignal, login?: CatalogLogin): Promise<CatalogResult> {
   const base = registryBaseUrl(registry);
   let catalog: { status: number; body: unknown };
   try {
-    catalog = await getJson(`${base}/v2/_catalog?n=1000`, signal);
+    catalog = await getJson(`${base}/v2/_catalog?n=1000`, signal, login);
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
     return { state: 'unreachable', detail: `${base}: ${errorText(cause ?? error)}` };
@@ -66,7 +74,7 @@ export async function registryCatalog(registry: string, term: string, signal?: A
   const repositories = await Promise.all(
     matches.slice(0, MAX_TAG_LOOKUPS).map(async (name) => {
       try {
-        const tags = await getJson(`${base}/v2/${name}/tags/list`, signal);
+        const tags = await getJson(`${base}/v2/${name}/tags/list`, signal, login);
         const list = tags.status === 200 ? ((tags.body as { tags?: string[] | null }).tags ?? []) : [];
         return { name, tags: [...list].sort() };
       } catch {

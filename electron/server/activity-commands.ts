@@ -64,6 +64,9 @@ export const COMMANDS: Record<string, CommandBuilder> = {
     );
   },
   'images.loadFinish': () => 'docker load -i IMAGE.tar',
+  // The password went to the engine once; the command says where it would come from, never what it is.
+  'registries.login': (input) => `docker login ${q(input.registry)} -u ${q(input.username)} --password-stdin`,
+  'registries.logout': (input) => `docker logout ${q(input.registry)}`,
   'volumes.create': (input) => words('docker volume create', typeof input.name === 'string' && q(input.name)),
   'volumes.remove': (input) => `docker volume rm ${q(input.name)}`,
   'volumes.prune': (input) => words('docker volume rm', ...((input.names as string[] | undefined) ?? []).map(q)),

@@ -18,6 +18,11 @@ async function validInput(schema: Schema | undefined, input: unknown): Promise<b
   return !result.issues;
 }
 
+/** The activity log's note for a stream the user closed before it ended. */
+export const CANCELLED = 'cancelled before it finished';
+/** Streams that are sessions, not work: closing one is how it normally ends. */
+const SESSIONS = new Set(['containers.terminal']);
+
 function failureText(error: unknown): string {
   if (error instanceof ORPCError) return `${error.code}: ${error.message}`;
   return errorText(error);
@@ -29,7 +34,7 @@ function failureText(error: unknown): string {
  * end when their iterator does. A call refused by input validation never
  * reached the engine and is not recorded.
  */
-export const recordActivity = os.middleware(async ({ context, path, procedure, next }, input) => {
+export const recordActivity = os.middleware(async ({ context, path, procedure, signal, next }, input) => {
   const command = commandFor(path, input);
   // This runs before the contract's own validation: an input it will refuse is not a change.
   if (command === undefined || !(await validInput(procedure['~orpc'].inputSchema, input))) return next();
@@ -49,13 +54,24 @@ export const recordActivity = os.middleware(async ({ context, path, procedure, n
   }
   async function* watched() {
     let failed: string | undefined;
+    let finished = false;
+    let last: unknown;
     try {
-      yield* output as AsyncIterable<unknown>;
+      for await (const event of output as AsyncIterable<unknown>) {
+        last = event;
+        yield event;
+      }
+      finished = true;
     } catch (error) {
       failed = failureText(error);
       throw error;
     } finally {
-      log.finish(entry, { error: failed });
+      // A stream that reports its failure as its last event (a build's failed step) failed;
+      // one closed before its end was cancelled, which is not "done" either.
+      const failedEvent = (last as { type?: string; message?: string } | undefined)?.type === 'failed' ? (last as { message?: string }).message : undefined;
+      // The caller's abort surfaces as an error of the stream ("aborted"): it is a cancel all the same.
+      const cancelled = (signal?.aborted || (!finished && failed === undefined)) && !SESSIONS.has(path.join('.'));
+      log.finish(entry, { error: cancelled ? CANCELLED : (failed ?? failedEvent) });
     }
   }
   return { ...result, output: watched() } as typeof result;

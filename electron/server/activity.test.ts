@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { createRouterClient } from '@orpc/server';
 import { describe, expect, it } from 'vitest';
 import type { EngineConnection } from '../engine/connection';
 import { commandFor } from './activity-commands';
+import { CANCELLED } from './activity-middleware';
 import { router } from './router';
 
 /** An engine whose containers start, and refuse to stop. */
@@ -69,5 +74,55 @@ describe('commandFor', () => {
     for (const path of [['containers', 'list'], ['containers', 'inspect'], ['images', 'list'], ['system', 'diskUsage'], ['containers', 'logs']]) {
       expect(commandFor(path, { id: 'x', all: true })).toBeUndefined();
     }
+  });
+});
+
+describe('activity of streams', () => {
+  /** An engine whose pull sends one progress line and then waits (a slow download). */
+  function slowPullEngine(): EngineConnection {
+    const docker = {
+      createImage: async () => {
+        const stream = new PassThrough();
+        stream.write(`${JSON.stringify({ status: 'Downloading', id: 'abc', progressDetail: { current: 1, total: 10 } })}\n`);
+        return stream;
+      },
+    };
+    return { client: () => docker, state: { status: 'connected' } } as unknown as EngineConnection;
+  }
+
+  it('a stream closed before its end is recorded as cancelled, not done', async () => {
+    const client = createRouterClient(router, { context: { engine: slowPullEngine() } });
+    const stream = await client.images.pull({ reference: '127.0.0.1:5000/app:v1' });
+    for await (const event of stream) {
+      expect(event.type).toBe('progress');
+      break;
+    }
+    const [entry] = await client.activity.list();
+    expect(entry).toMatchObject({ command: 'docker pull 127.0.0.1:5000/app:v1', outcome: 'failed', error: CANCELLED });
+  });
+
+  it('a stream that fails, by an error or by its last event, is recorded as failed with the reason', async () => {
+    const docker = {
+      createImage: async () => PassThrough.from([`${JSON.stringify({ errorDetail: { message: 'manifest unknown' }, error: 'manifest unknown' })}\n`]),
+      buildImage: async () => PassThrough.from([`${JSON.stringify({ stream: 'Step 1/2 : FROM scratch\n' })}\n`, `${JSON.stringify({ error: 'something broke' })}\n`]),
+    };
+    const engine = { client: () => docker, state: { status: 'connected' } } as unknown as EngineConnection;
+    const client = createRouterClient(router, { context: { engine } });
+    await expect((async () => {
+      for await (const event of await client.images.pull({ reference: '127.0.0.1:5000/app:v1' })) void event;
+    })()).rejects.toThrow();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-activity-'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY x /x\n');
+    const events = [];
+    for await (const event of await client.images.build({ context: dir, dockerfile: 'Dockerfile', buildArgs: [] })) events.push(event);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(events.at(-1)).toMatchObject({ type: 'failed' });
+    const entries = await client.activity.list();
+    expect(entries.map((entry) => [entry.procedure, entry.outcome])).toEqual([
+      ['images.pull', 'failed'],
+      ['images.build', 'failed'],
+    ]);
+    expect(entries[0].error).toMatch(/manifest unknown/);
+    expect(entries[1].error).toMatch(/something broke/);
   });
 });

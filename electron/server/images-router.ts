@@ -5,13 +5,15 @@ import { errorText } from '../engine/errors';
 import { loadUploads, LoadError, saveImage } from '../engine/image-archive';
 import { buildImage } from '../engine/image-build';
 import { imageLayers } from '../engine/image-layers';
-import { parseReference, withDefaultTag, type ImageReference } from '../engine/image-reference';
+import { parseReference, registryOf, withDefaultTag, type ImageReference } from '../engine/image-reference';
 import { pullImage, pushImage } from '../engine/image-transfer';
 import { ImageInUseError, listImages, previewPrune, pruneImages, removeImage, tagImage } from '../engine/images';
+import { authConfig, registryConfig, registryKey } from '../engine/registry-auth';
 import { classifyRegistryError } from '../engine/registry-errors';
 import { registryCatalog, searchImages } from '../engine/registry-search';
-import { os } from './base';
+import { os, type RouterContext } from './base';
 import { toRpcError } from './errors';
+import { credentialsOf } from './registries-router';
 
 /** Engine, registry and input failures of this area, each with a code the renderer words. */
 export function imagesRpcError(error: unknown): ORPCError<string, unknown> {
@@ -56,6 +58,29 @@ async function* guarded<T>(stream: () => AsyncGenerator<T>): AsyncGenerator<T> {
   }
 }
 
+/** The stored login for a reference's registry, if Cais has one (sent to the engine only). */
+function loginFor(context: RouterContext, reference: ImageReference) {
+  const registry = registryKey(registryOf(reference));
+  const login = credentialsOf(context).authFor(registry);
+  return { registry, login, auth: login ? authConfig(login) : undefined };
+}
+
+/**
+ * A pull or push stream that, when the registry refuses, says whether Cais
+ * has a login for it (and as whom), so the sentence can say what to do.
+ */
+async function* transferWithLogin<T>(registry: string, username: string | undefined, stream: () => AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* stream();
+  } catch (error) {
+    const rpc = imagesRpcError(error);
+    if (rpc.code === 'UNAUTHORIZED' || rpc.code === 'IMAGE_NOT_FOUND') {
+      throw new ORPCError(rpc.code, { status: rpc.status, message: rpc.message, data: { registry, ...(username ? { username } : {}) } });
+    }
+    throw rpc;
+  }
+}
+
 const SAVE_CHUNK = 384 * 1024;
 
 export const imagesRouter = {
@@ -63,7 +88,8 @@ export const imagesRouter = {
   layers: os.images.layers.handler(({ context, input }) => imagesCall(() => imageLayers(context.engine.client(), input.reference))),
   pull: os.images.pull.handler(({ context, input, signal }) => {
     const reference = checkedReference(input.reference);
-    return guarded(() => pullImage(context.engine.client(), reference, signal));
+    const { registry, login, auth } = loginFor(context, reference);
+    return transferWithLogin(registry, login?.username, () => pullImage(context.engine.client(), reference, signal, auth));
   }),
   tag: os.images.tag.handler(({ context, input }) => {
     const target = checkedReference(input.target, true);
@@ -75,7 +101,8 @@ export const imagesRouter = {
   }),
   push: os.images.push.handler(({ context, input, signal }) => {
     const reference = checkedReference(input.reference, true);
-    return guarded(() => pushImage(context.engine.client(), reference, signal));
+    const { registry, login, auth } = loginFor(context, reference);
+    return transferWithLogin(registry, login?.username, () => pushImage(context.engine.client(), reference, signal, auth));
   }),
   remove: os.images.remove.handler(({ context, input }) =>
     imagesCall(async () => ({ removed: await removeImage(context.engine.client(), input.reference, input.force) })),
@@ -84,10 +111,13 @@ export const imagesRouter = {
   prune: os.images.prune.handler(({ context, input }) => imagesCall(() => pruneImages(context.engine.client(), input.all))),
   build: os.images.build.handler(({ context, input, signal }) => {
     const tag = input.tag?.trim() ? withDefaultTag(checkedReference(input.tag)) : undefined;
-    return guarded(() => buildImage(context.engine.client(), { ...input, tag }, signal));
+    const registries = registryConfig(credentialsOf(context).allAuths());
+    return guarded(() => buildImage(context.engine.client(), { ...input, tag, registryConfig: registries }, signal));
   }),
   search: os.images.search.handler(({ context, input }) => imagesCall(() => searchImages(context.engine.client(), input.term))),
-  catalog: os.images.catalog.handler(({ input, signal }) => imagesCall(() => registryCatalog(input.registry, input.term, signal))),
+  catalog: os.images.catalog.handler(({ context, input, signal }) =>
+    imagesCall(() => registryCatalog(input.registry, input.term, signal, credentialsOf(context).authFor(registryKey(input.registry)))),
+  ),
   save: os.images.save.handler(({ context, input }) =>
     guarded(async function* () {
       const stream: Readable = await saveImage(context.engine.client(), input.reference);

@@ -7,6 +7,7 @@ import { engineRouter } from './engine-router';
 import { imagesRouter } from './images-router';
 import { enginesRouter, settingsRouter } from './settings-router';
 import { lessonsRouter } from './lessons-router';
+import { registriesRouter } from './registries-router';
 import { systemRouter } from './system-router';
 import { volumesRouter } from './volumes-router';
 
@@ -20,6 +21,7 @@ export const router = os.use(recordActivity).router({
   engine: engineRouter,
   containers: containersRouter,
   images: imagesRouter,
+  registries: registriesRouter,
   volumes: volumesRouter,
   settings: settingsRouter,
   engines: enginesRouter,

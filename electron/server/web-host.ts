@@ -5,6 +5,7 @@ import { RPCHandler } from '@orpc/server/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { EngineConnection } from '../engine/connection';
+import type { CredentialStore } from '../settings/credential-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { router } from './router';
 import { allowedAuthorities, checkRequest, TOKEN_COOKIE } from './web-auth';
@@ -13,6 +14,8 @@ export interface WebHostOptions {
   engine: EngineConnection;
   /** Persisted settings; without one they live in memory for this host. */
   settings?: SettingsStore;
+  /** Registry logins (in memory: the web host has no keychain); without one, one per engine connection. */
+  credentials?: CredentialStore;
   /** Folder with the built renderer (index.html and assets). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -102,7 +105,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      void rpc.upgrade(ws, { context: { engine: options.engine, settings: options.settings } });
+      void rpc.upgrade(ws, { context: { engine: options.engine, settings: options.settings, credentials: options.credentials } });
     });
   });
 

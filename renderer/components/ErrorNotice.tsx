@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * An engine error as a sentence in the user's language (errors.CODE), with
- * an optional sentence more, and the engine's own text one click away.
+ * an optional sentence more (or a caller's own first sentence), and the engine's own text one click away.
  */
-export function ErrorNotice({ error, onDismiss, more }: { error: unknown; onDismiss?: () => void; more?: string }) {
+export function ErrorNotice({ error, onDismiss, more, sentence: own }: { error: unknown; onDismiss?: () => void; more?: string; sentence?: string }) {
   const { t, i18n } = useTranslation();
   const code = (error as { code?: string } | null)?.code;
   // Any code with a sentence in the catalogue gets it; others a general one.
-  const sentence = code && i18n.exists(`errors.${code}`) ? t(`errors.${code}`) : t('errors.unknown');
+  // A caller that knows better (the same code in another situation) may word it itself.
+  const sentence = own ?? (code && i18n.exists(`errors.${code}`) ? t(`errors.${code}`) : t('errors.unknown'));
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <div

@@ -1,3 +1,4 @@
+import { quoteShellWord } from '../containers/run/shell-words';
 import { ClosablePanel } from './ClosablePanel';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +42,13 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
   }, [lineCount]);
 
   const argList = parseBuildArgs(args);
-  const command = ['docker build', dockerfile !== 'Dockerfile' ? `-f ${dockerfile}` : '', tag.trim() ? `-t ${tag.trim()}` : '', ...argList.map((a) => `--build-arg ${a.name}=${a.value}`), context.trim() || 'FOLDER']
+  const command = [
+    'docker build',
+    dockerfile !== 'Dockerfile' ? `-f ${quoteShellWord(dockerfile)}` : '',
+    tag.trim() ? `-t ${quoteShellWord(tag.trim())}` : '',
+    ...argList.map((a) => `--build-arg ${quoteShellWord(`${a.name}=${a.value}`)}`),
+    context.trim() ? quoteShellWord(context.trim()) : 'FOLDER',
+  ]
     .filter(Boolean)
     .join(' ');
 

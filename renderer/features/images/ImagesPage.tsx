@@ -11,10 +11,11 @@ import { ImageList } from './ImageList';
 import { LoadPanel } from './LoadPanel';
 import { PrunePanel } from './PrunePanel';
 import { PullPanel } from './PullPanel';
+import { RegistriesPanel } from './RegistriesPanel';
 import { SearchPanel } from './SearchPanel';
 import { button, input, muted, primaryButton } from './ui';
 
-type Panel = 'pull' | 'search' | 'build' | 'load' | 'prune';
+type Panel = 'pull' | 'search' | 'build' | 'load' | 'prune' | 'registries';
 
 export function ImagesPage() {
   const { t, i18n } = useTranslation();
@@ -49,6 +50,7 @@ export function ImagesPage() {
     { id: 'build', label: t('images.action.build') },
     { id: 'load', label: t('images.action.load') },
     { id: 'prune', label: t('images.action.prune') },
+    { id: 'registries', label: t('images.action.registries') },
   ];
 
   return (
@@ -83,6 +85,7 @@ export function ImagesPage() {
       {panel === 'build' && <BuildPanel onClose={() => setPanel(undefined)} onBuilt={setHighlight} />}
       {panel === 'load' && <LoadPanel onClose={() => setPanel(undefined)} onLoaded={setHighlight} />}
       {panel === 'prune' && <PrunePanel onClose={() => setPanel(undefined)} />}
+      {panel === 'registries' && <RegistriesPanel onClose={() => setPanel(undefined)} />}
 
       {selected && <ImageDetail key={selected.key} row={selected} onClose={() => setSelectedKey(undefined)} />}
 

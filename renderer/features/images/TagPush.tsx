@@ -63,7 +63,7 @@ export function TagPush({ source }: { source: string }) {
         </p>
       )}
       {push.status === 'failed' && <ImageError error={push.error} />}
-      <p className={muted}>{t('images.push.noLogin')}</p>
+      <p className={muted}>{t('images.push.loginHint')}</p>
     </section>
   );
 }
