@@ -8,7 +8,7 @@ import { CommandHint } from './CommandHint';
 import { formatBytes } from './format';
 import { ImageError } from './ImageError';
 import { button, input, muted, primaryButton } from './ui';
-import { useStream } from './use-stream';
+import { useActionStream } from '../../api/use-action-stream';
 
 function parseBuildArgs(text: string): { name: string; value: string }[] {
   return text
@@ -28,7 +28,7 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
   const [dockerfile, setDockerfile] = useState('Dockerfile');
   const [tag, setTag] = useState('');
   const [args, setArgs] = useState('');
-  const build = useStream(
+  const build = useActionStream(
     (request: Parameters<typeof client.images.build>[0], signal) => client.images.build(request, { signal }),
     reduceBuild,
     initialBuild,

@@ -7,13 +7,13 @@ import { ImageError } from './ImageError';
 import { TransferProgress } from './TransferProgress';
 import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
-import { useStream } from './use-stream';
+import { useActionStream } from '../../api/use-action-stream';
 
 /** `docker pull`: any name, name:tag, name@digest, or a registry host:port/name. */
 export function PullPanel({ initial, onClose }: { initial?: { reference: string; start: boolean }; onClose: () => void }) {
   const { t } = useTranslation();
   const [reference, setReference] = useState(initial?.reference ?? '');
-  const pull = useStream((value: string, signal) => client.images.pull({ reference: value }, { signal }), reduceTransfer, initialTransfer);
+  const pull = useActionStream((value: string, signal) => client.images.pull({ reference: value }, { signal }), reduceTransfer, initialTransfer);
   const { start } = pull;
 
   useEffect(() => {

@@ -4,7 +4,7 @@ import { CommandHint } from './CommandHint';
 import { formatBytes, fromBase64 } from './format';
 import { ImageError } from './ImageError';
 import { button } from './ui';
-import { useStream } from './use-stream';
+import { useActionStream } from '../../api/use-action-stream';
 
 interface SaveValue {
   parts: Uint8Array<ArrayBuffer>[];
@@ -14,7 +14,7 @@ interface SaveValue {
 /** `docker save -o NAME.tar`: the tar arrives in chunks and is offered as a download. */
 export function SaveImage({ reference }: { reference: string }) {
   const { t, i18n } = useTranslation();
-  const save = useStream(
+  const save = useActionStream(
     (ref: string, signal) => client.images.save({ reference: ref }, { signal }),
     (value: SaveValue, event): SaveValue => {
       if (event.type !== 'chunk') return value;

@@ -7,14 +7,14 @@ import { ImageError } from './ImageError';
 import { TransferProgress } from './TransferProgress';
 import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
-import { useStream } from './use-stream';
+import { useActionStream } from '../../api/use-action-stream';
 
 /** `docker tag` then, optionally, `docker push` of the new name. */
 export function TagPush({ source }: { source: string }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState('');
   const tag = useMutation(orpc.images.tag.mutationOptions());
-  const push = useStream((reference: string, signal) => client.images.push({ reference }, { signal }), reduceTransfer, initialTransfer);
+  const push = useActionStream((reference: string, signal) => client.images.push({ reference }, { signal }), reduceTransfer, initialTransfer);
   const name = target.trim();
 
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatBytes, transferRate } from './format';
-import type { StreamStatus } from './use-stream';
+import type { StreamStatus } from '../../api/use-action-stream';
 import type { TransferValue } from './transfer';
 
 const BAR = 'h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700';

@@ -5,7 +5,7 @@ import { client } from '../../../api/client';
 import { useSettings } from '../../../api/settings';
 import { BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { useStream } from '../use-stream';
+import { useFollowStream } from '../../../api/use-follow-stream';
 import { LogText, plainText } from './log-text';
 
 /** The window keeps at most this many lines (Settings → log lines), however long the container talks. */
@@ -41,7 +41,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       return next.length > maxLines ? next.slice(next.length - maxLines) : next;
     });
   };
-  const stream = useStream(
+  const stream = useFollowStream(
     (signal) => {
       pending.current = [];
       setLines([]);

@@ -4,7 +4,7 @@ import type { StatsSample } from '../../../../electron/api/schemas';
 import { client } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatBytes } from '../format';
-import { useStream } from '../use-stream';
+import { useFollowStream } from '../../../api/use-follow-stream';
 import { Sparkline } from './Sparkline';
 
 /** Two minutes at the engine's one sample a second. */
@@ -21,7 +21,7 @@ function rate(samples: StatsSample[], pick: (s: StatsSample) => number): number[
 export function StatsTab({ id, running }: { id: string; running: boolean }) {
   const { t } = useTranslation();
   const [samples, setSamples] = useState<StatsSample[]>([]);
-  const stream = useStream(
+  const stream = useFollowStream(
     (signal) => client.containers.stats({ id }, { signal }),
     (sample) => setSamples((previous) => [...previous.slice(-(KEEP - 1)), sample]),
     `${id}:${running}`,

@@ -13,7 +13,7 @@ export interface StreamState<S> {
  * events into a value. Cancel, a new start, or unmounting the panel aborts
  * the stream, and with it the engine's work.
  */
-export function useStream<I, E, S>(
+export function useActionStream<I, E, S>(
   open: (input: I, signal: AbortSignal) => Promise<AsyncIterable<E>>,
   reduce: (value: S, event: E) => S,
   initial: S,

@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 /**
  * Follows a server stream while the component is mounted and `key` is
  * unchanged; unmounting (closing the panel) aborts it, which closes the
- * engine stream behind it.
+ * engine stream behind it. (Work the user starts and may cancel, such as a
+ * pull or a build, uses useActionStream instead.)
  */
-export function useStream<T>(
+export function useFollowStream<T>(
   open: (signal: AbortSignal) => Promise<AsyncIterable<T>>,
   onItem: (item: T) => void,
   key: string,
