@@ -2,36 +2,53 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareWithAccepted, parseFindingsCsv, readAccepted, REPO_ROOT, runGate, SCANNED_DIRS, splitCsvLine } from './security-gate';
+import { compareWithAccepted, parseFindingsSarif, readAccepted, REPO_ROOT, runGate, SCANNED_DIRS } from './security-gate';
 
-describe('security gate: CSV and comparison', () => {
-  it('splits quoted CSV cells with commas and doubled quotes', () => {
-    expect(splitCsvLine('A,"x, y","say ""hi""",N/A')).toEqual(['A', 'x, y', 'say "hi"', 'N/A']);
+/** A SARIF report as Electronegativity writes it, one result per [check, file, line]. */
+function sarif(results: [string, string, number][]): string {
+  return JSON.stringify({
+    runs: [
+      {
+        results: results.map(([ruleId, uri, startLine]) => ({
+          ruleId,
+          level: 'warning',
+          message: { text: 'why' },
+          locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine, startColumn: 3 } } }],
+        })),
+      },
+    ],
+  });
+}
+
+const SOURCE: Record<string, string[]> = {
+  'main.ts': ['import x;', "  const w = new BrowserWindow(opts(path.join(here, '../p.cjs')));"],
+  'w.ts': ['', '', 'new BrowserWindow({ nodeIntegration: true });'],
+};
+const lineOf = (file: string, line: number) => SOURCE[file][line - 1];
+
+describe('security gate: SARIF and comparison', () => {
+  it('reads each finding with the source line it points at', () => {
+    const [finding] = parseFindingsSarif(sarif([['SANDBOX_JS_CHECK', 'main.ts', 2]]), lineOf);
+    expect(finding).toMatchObject({ check: 'SANDBOX_JS_CHECK', file: 'main.ts', location: '2:3', sample: "const w = new BrowserWindow(opts(path.join(here, '../p.cjs')));" });
   });
 
   it('flags what is not accepted and reports accepted entries that went away', () => {
-    const csv = [
-      'issue, severity, confidence, filename, location, sample, description, url',
-      'SANDBOX_JS_CHECK,"MEDIUM","FIRM","main.ts","18:17","new BrowserWindow(o);","Use sandbox",https://x',
-      'NODE_INTEGRATION_JS_CHECK,"HIGH","FIRM","w.ts","3:1","new BrowserWindow({ nodeIntegration: true });","Disable",https://x',
-    ].join('\n');
-    const findings = parseFindingsCsv(csv);
+    const findings = parseFindingsSarif(sarif([['SANDBOX_JS_CHECK', 'main.ts', 2], ['NODE_INTEGRATION_JS_CHECK', 'w.ts', 3]]), lineOf);
     const result = compareWithAccepted(findings, [
-      { check: 'SANDBOX_JS_CHECK', file: 'main.ts', sample: 'new BrowserWindow(o);', reason: 'r' },
-      { check: 'CSP_GLOBAL_CHECK', file: 'main.ts', sample: 'N/A', reason: 'r' },
+      { check: 'SANDBOX_JS_CHECK', file: 'main.ts', sample: 'new BrowserWindow(opts(', reason: 'r' },
+      { check: 'CSP_GLOBAL_CHECK', file: 'main.ts', sample: 'onHeadersReceived', reason: 'r' },
     ]);
     expect(result.unaccepted.map((f) => f.check)).toEqual(['NODE_INTEGRATION_JS_CHECK']);
     expect(result.stale.map((a) => a.check)).toEqual(['CSP_GLOBAL_CHECK']);
   });
 
-  it('matches the quoted line on letters and digits, since the CSV mangles punctuation', () => {
-    const finding = parseFindingsCsv(
-      ['issue, severity, confidence, filename, location, sample, description, url', 'SANDBOX_JS_CHECK,"MEDIUM","FIRM","main.ts","9:2","const w = new BrowserWindow(opts(path.join(here, ../p.cjs)));","Use sandbox",https://x'].join('\n'),
-    );
-    const accepted = { check: 'SANDBOX_JS_CHECK', file: 'main.ts', sample: "new BrowserWindow(opts(path.join(here, '../p.cjs')))", reason: 'r' };
-    expect(compareWithAccepted(finding, [accepted]).unaccepted).toEqual([]);
-    expect(compareWithAccepted(finding, [{ ...accepted, file: 'other.ts' }]).unaccepted).toHaveLength(1);
-    expect(compareWithAccepted(finding, [{ ...accepted, sample: 'new BrowserWindow(other)' }]).unaccepted).toHaveLength(1);
+  it('an accepted entry covers only its check, its file and a line containing its fragment', () => {
+    const findings = parseFindingsSarif(sarif([['SANDBOX_JS_CHECK', 'main.ts', 2]]), lineOf);
+    const accepted = { check: 'SANDBOX_JS_CHECK', file: 'main.ts', sample: 'new BrowserWindow(opts(path.join(here, "../p.cjs")))', reason: 'r' };
+    expect(compareWithAccepted(findings, [accepted]).unaccepted).toEqual([]);
+    expect(compareWithAccepted(findings, [{ ...accepted, file: 'other.ts' }]).unaccepted).toHaveLength(1);
+    expect(compareWithAccepted(findings, [{ ...accepted, check: 'AUXCLICK_JS_CHECK' }]).unaccepted).toHaveLength(1);
+    expect(compareWithAccepted(findings, [{ ...accepted, sample: 'new BrowserWindow(other)' }]).unaccepted).toHaveLength(1);
   });
 
   it('refuses an accepted entry without a reason', () => {

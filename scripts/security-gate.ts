@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 /**
  * The security gate: Electronegativity over the app's own source, failing on
  * any finding that is not in the committed accepted list. Its CLI exits 0
- * even with findings, hence this wrapper that reads its CSV results.
+ * even with findings, hence this wrapper that reads its SARIF results.
  */
 
 const run = promisify(execFile);
@@ -20,8 +20,8 @@ export const SCANNED_DIRS = ['electron', 'renderer'];
 
 export interface Finding {
   check: string;
+  /** SARIF's level: error, warning or note. */
   severity: string;
-  confidence: string;
   file: string;
   location: string;
   sample: string;
@@ -31,11 +31,7 @@ export interface Finding {
 export interface AcceptedFinding {
   check: string;
   file: string;
-  /**
-   * A fragment of the source line Electronegativity quotes (or "N/A" for global
-   * checks). Compared on letters and digits only: its CSV output mangles quotes
-   * and punctuation now and then.
-   */
+  /** A fragment of the source line the finding points at, compared on letters and digits only. */
   sample: string;
   reason: string;
 }
@@ -56,44 +52,40 @@ export function covers(accepted: AcceptedFinding, finding: Finding): boolean {
   return accepted.check === finding.check && accepted.file === finding.file && letters(finding.sample).includes(letters(accepted.sample));
 }
 
-/** Splits one CSV line, honouring double quotes (Electronegativity quotes most fields). */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
+interface Sarif {
+  runs: {
+    results: {
+      ruleId: string;
+      level?: string;
+      message?: { text?: string };
+      locations?: { physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number; startColumn?: number } } }[];
+    }[];
+  }[];
 }
 
-export function parseFindingsCsv(csv: string): Finding[] {
-  const lines = csv.split('\n').filter((l) => l.trim() !== '');
-  if (!lines[0]?.startsWith('issue,')) throw new Error('Electronegativity wrote no CSV header: its output format changed.');
-  // Fields are not quoted: a description with a line break (Electronegativity's
-  // "Unable to parse CSP" now and then) continues on a line with too few fields.
-  const width = splitCsvLine(lines[0]).length;
-  const records: string[] = [];
-  for (const line of lines.slice(1)) {
-    if (records.length > 0 && splitCsvLine(line).length < width - 2) records[records.length - 1] += ` ${line}`;
-    else records.push(line);
-  }
-  return records.map((line) => {
-    const [check, severity, confidence, file, location, sample, description] = splitCsvLine(line);
-    return { check, severity, confidence, file, location, sample: sample.trim(), description };
-  });
+/**
+ * Reads Electronegativity's SARIF report (JSON: its CSV report breaks records
+ * on line breaks inside descriptions). The quoted line comes from the scanned
+ * source itself, so it is exact.
+ */
+export function parseFindingsSarif(text: string, lineOf: (file: string, line: number) => string): Finding[] {
+  const report = JSON.parse(text) as Sarif;
+  if (!Array.isArray(report.runs)) throw new Error('Electronegativity wrote no SARIF runs: its output format changed.');
+  return report.runs.flatMap((run) =>
+    run.results.map((result) => {
+      const location = result.locations?.[0]?.physicalLocation;
+      const file = location?.artifactLocation?.uri ?? '';
+      const line = location?.region?.startLine ?? 0;
+      return {
+        check: result.ruleId,
+        severity: result.level ?? '',
+        file,
+        location: `${line}:${location?.region?.startColumn ?? 0}`,
+        sample: file && line ? lineOf(file, line).trim() : 'N/A',
+        description: result.message?.text ?? '',
+      };
+    }),
+  );
 }
 
 export function compareWithAccepted(findings: Finding[], accepted: AcceptedFinding[]): GateResult {
@@ -128,14 +120,15 @@ export async function scan(root: string, dirs: string[]): Promise<Finding[]> {
   try {
     const input = path.join(work, 'app');
     for (const dir of dirs) fs.cpSync(path.join(root, dir), path.join(input, dir), { recursive: true });
-    const output = path.join(work, 'findings.csv');
+    const output = path.join(work, 'findings.sarif');
     const cli = require.resolve('@doyensec/electronegativity/dist/index.js');
     // -e: the Electron we ship, since Electronegativity cannot read it from a copied tree.
     await run(process.execPath, [cli, '-i', input, '-r', '-e', installedElectronVersion(), '-o', output], {
       maxBuffer: 32 * 1024 * 1024,
     });
     if (!fs.existsSync(output)) throw new Error('Electronegativity wrote no results file.');
-    return parseFindingsCsv(fs.readFileSync(output, 'utf8'));
+    const lineOf = (file: string, line: number) => fs.readFileSync(path.join(input, file), 'utf8').split('\n')[line - 1] ?? '';
+    return parseFindingsSarif(fs.readFileSync(output, 'utf8'), lineOf);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -145,7 +138,7 @@ export async function runGate(root = REPO_ROOT, dirs = SCANNED_DIRS, accepted = 
   return compareWithAccepted(await scan(root, dirs), accepted);
 }
 
-const describe = (f: Finding) => `  ${f.check} [${f.severity}/${f.confidence}] ${f.file}:${f.location}\n    ${f.sample}\n    ${f.description}`;
+const describe = (f: Finding) => `  ${f.check} [${f.severity}] ${f.file}:${f.location}\n    ${f.sample}\n    ${f.description}`;
 
 async function main(): Promise<void> {
   const result = await runGate();
