@@ -30,6 +30,8 @@ describe('About', () => {
     expect(about.detail).toContain('Node.js: 22.20.0');
     expect(about.detail).toContain('Operating system: Linux 6.8.0 x64');
     expect(about.detail).toContain('Docker engine: 27.3.1 (API 1.47, linux) at /var/run/docker.sock');
+    expect(about.copyText.split('\n')[0]).toBe('Cais 0.1.0');
+    expect(about.copyText).toContain('Electron: 45.4.1');
   });
 
   it('says in Portuguese when no engine is connected', () => {

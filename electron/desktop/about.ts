@@ -16,8 +16,10 @@ export interface AboutText {
   title: string;
   /** The dialog's first line: name and version. */
   heading: string;
-  /** One "label: value" line each; copied as is by the dialog's Copy button. */
+  /** What the app is, then one "label: value" line per version. */
   detail: string;
+  /** Heading and versions, for the dialog's Copy button (pasted into bug reports). */
+  copyText: string;
 }
 
 function engineLine(engine: ConnectionState | null, t: Translate): string {
@@ -38,5 +40,10 @@ export function aboutText(facts: AboutFacts, t: Translate): AboutText {
     [t('about.engine'), engineLine(facts.engine, t)],
   ];
   const lines = rows.filter((row): row is [string, string] => Boolean(row[1])).map(([label, value]) => `${label}: ${value}`);
-  return { title: t('about.title', { app: facts.appName }), heading, detail: [t('about.summary'), '', heading, ...lines].join('\n') };
+  return {
+    title: t('about.title', { app: facts.appName }),
+    heading,
+    detail: [t('about.summary'), '', ...lines].join('\n'),
+    copyText: [heading, ...lines].join('\n'),
+  };
 }

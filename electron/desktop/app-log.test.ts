@@ -61,10 +61,10 @@ describe('AppLog', () => {
     log.info('Cais 0.1.0 started');
     log.warn('Engine offline', new Error('connect ENOENT /var/run/docker.sock'));
     const text = fs.readFileSync(path.join(dir, 'cais.log'), 'utf8');
-    expect(text).toMatch(/^2025-01-02T03:04:05\.000Z INFO  Cais 0\.1\.0 started\n/);
+    expect(text).toMatch(/^2025-01-02T03:04:05\.000Z INFO {2}Cais 0\.1\.0 started\n/);
     expect(text).toContain('WARN  Engine offline\n    Error: connect ENOENT /var/run/docker.sock');
     // Continuation lines are indented: every entry starts with its time.
-    for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^(2025-|    )/);
+    for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^(2025-| {4})/);
   });
 
   it('never lets a token or a password reach the file', () => {
