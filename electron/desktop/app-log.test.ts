@@ -42,6 +42,13 @@ describe('redact', () => {
     expect(redact('bad request from a-very-secret-token-value', ['a-very-secret-token-value'])).toBe('bad request from [redacted]');
   });
 
+  it('redacts a value once, whichever rule finds it first', () => {
+    const line = 'Listening on http://127.0.0.1:5000/?token=abcdef123456\nAuthorization: abcdef123456';
+    const once = redact(line, ['abcdef123456']);
+    expect(once).toBe('Listening on http://127.0.0.1:5000/?token=[redacted]\nAuthorization: [redacted]');
+    expect(redact(once, ['abcdef123456'])).toBe(once);
+  });
+
   it('leaves ordinary text alone', () => {
     const line = 'Engine connected: unix:///var/run/docker.sock (Docker 27.3.1, API 1.47). The token was refused.';
     expect(redact(line)).toBe(line);
@@ -75,7 +82,7 @@ describe('AppLog', () => {
     log.error('Push failed', { headers: { 'X-Registry-Auth': 'eyJwYXNzd29yZCI6Imh1bnRlcjIifQ==' }, password: 'hunter2' });
     log.error('Could not read the TLS key', new Error(`bad key ${KEY}`));
     const text = fs.readFileSync(log.file, 'utf8');
-    expect(text).toContain('Listening on http://127.0.0.1:5000/?token=[redacted]');
+    expect(text).toContain('Listening on http://127.0.0.1:5000/?token=[redacted]\n');
     expect(text).not.toMatch(/per-start-token|hunter2|eyJwYXNzd29yZCI6|secretkeymaterial/);
   });
 

@@ -43,17 +43,19 @@ const REDACTED = '[redacted]';
 const SECRET_KEY = String.raw`[\w.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|passphrase|credentials?|auth)`;
 const HEADER = String.raw`(?:proxy-)?authorization|x-registry-auth|x-registry-config|set-cookie|cookie`;
 const SEPARATOR = String.raw`["']?\s*[:=]\s*`;
+/** An unquoted value that is not already redacted. */
+const UNQUOTED = String.raw`(?!["'\s]|\[redacted)`;
 
 const PATTERNS: [RegExp, string][] = [
   // TLS and SSH private keys, whole (or to the end if cut short).
   [/-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, '[redacted private key]'],
   // Headers (raw or as JSON keys): everything up to the end of the line or the closing quote.
   [new RegExp(String.raw`\b(${HEADER})(${SEPARATOR})(")(?:[^"\\]|\\.)*"`, 'gi'), `$1$2$3${REDACTED}"`],
-  [new RegExp(String.raw`\b(${HEADER})(${SEPARATOR})(?!["\s])[^\r\n"]+`, 'gi'), `$1$2${REDACTED}`],
+  [new RegExp(String.raw`\b(${HEADER})(${SEPARATOR})${UNQUOTED}[^\r\n"]+`, 'gi'), `$1$2${REDACTED}`],
   // password=…, "token": "…", ?token=…, DOCKER_PASSWORD=…, "auth": "…"
   [new RegExp(String.raw`\b(${SECRET_KEY})(${SEPARATOR})(")(?:[^"\\]|\\.)*"`, 'gi'), `$1$2$3${REDACTED}"`],
   [new RegExp(String.raw`\b(${SECRET_KEY})(${SEPARATOR})(')(?:[^'\\]|\\.)*'`, 'gi'), `$1$2$3${REDACTED}'`],
-  [new RegExp(String.raw`\b(${SECRET_KEY})(${SEPARATOR})(?!["'\s])[^\s"'&,;}\]]+`, 'gi'), `$1$2${REDACTED}`],
+  [new RegExp(String.raw`\b(${SECRET_KEY})(${SEPARATOR})${UNQUOTED}[^\s"'&,;}\]]+`, 'gi'), `$1$2${REDACTED}`],
   // user:password@ in URLs (tcp://, ssh://, http://).
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]+):[^\s/@]+@/gi, `$1:${REDACTED}@`],
 ];
