@@ -5,7 +5,7 @@ import { RPCHandler } from '@orpc/server/message-port';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, session, shell, type MessageBoxOptions } from 'electron';
 import { homepage } from '../package.json';
 import { aboutText } from './desktop/about';
-import { AppLog } from './desktop/app-log';
+import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
 import { buildMenuTemplate } from './desktop/app-menu';
 import { connectionLogger } from './desktop/connection-log';
 import { desktopLanguage, translator, type DesktopLanguage, type Translate } from './desktop/desktop-text';
@@ -34,7 +34,11 @@ if (userDataOverride) {
   app.setAppLogsPath(); // ~/Library/Logs/Cais on macOS, <userData>/logs elsewhere
 }
 
-const log = new AppLog({ dir: app.getPath('logs'), echo: app.isPackaged ? undefined : (line) => process.stderr.write(`${line}\n`) });
+const log = new AppLog({
+  dir: app.getPath('logs'),
+  maxBytes: logMaxBytesFromEnv(),
+  echo: app.isPackaged ? undefined : (line) => process.stderr.write(`${line}\n`),
+});
 const engine = new EngineConnection();
 const rpc = new RPCHandler(router, { clientInterceptors: [logFailedCalls(log)] });
 /** Created once the app is ready: userData is only final then. */

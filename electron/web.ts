@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
-import { AppLog } from './desktop/app-log';
+import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
 import { connectionLogger } from './desktop/connection-log';
 import { EngineConnection } from './engine/connection';
 import { startWebHost } from './server/web-host';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '../renderer');
   const dataDir = webDataDir();
-  const log = new AppLog({ dir: path.join(dataDir, 'logs'), maxBytes: positiveNumber(process.env.CAIS_LOG_MAX_BYTES) });
+  const log = new AppLog({ dir: path.join(dataDir, 'logs'), maxBytes: logMaxBytesFromEnv() });
   log.info(`Cais ${version} web host starting (Node ${process.versions.node}, ${os.type()} ${os.release()} ${process.arch}); pid ${process.pid}`);
   process.on('uncaughtException', (error) => {
     log.error('Unexpected error; the web host stops', error);
@@ -68,12 +68,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-/** CAIS_LOG_MAX_BYTES: the log's rotation size, for tests and for machines short of disk. */
-function positiveNumber(raw: string | undefined): number | undefined {
-  const value = Number(raw);
-  return raw && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppLog, formatDetail, redact } from './app-log';
+import { AppLog, formatDetail, logMaxBytesFromEnv, redact } from './app-log';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -97,6 +97,12 @@ describe('AppLog', () => {
     const current = fs.readFileSync(path.join(dir, 'cais.log'), 'utf8');
     expect(Number(/line (\d+)/.exec(oldest)![1])).toBeLessThan(Number(/line (\d+)/.exec(current)![1]));
     expect(fs.readFileSync(path.join(dir, 'cais.2.log'), 'utf8')).not.toContain('line 0 '); // the oldest lines are gone
+  });
+
+  it('takes its size limit from CAIS_LOG_MAX_BYTES when that is a positive number', () => {
+    expect(logMaxBytesFromEnv({ CAIS_LOG_MAX_BYTES: '2000' })).toBe(2000);
+    expect(logMaxBytesFromEnv({ CAIS_LOG_MAX_BYTES: 'lots' })).toBeUndefined();
+    expect(logMaxBytesFromEnv({})).toBeUndefined();
   });
 
   it('keeps writing after a restart, into the same file', () => {

@@ -60,6 +60,12 @@ const PATTERNS: [RegExp, string][] = [
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]+):[^\s/@]+@/gi, `$1:${REDACTED}@`],
 ];
 
+/** CAIS_LOG_MAX_BYTES: the rotation size, for tests and for machines short of disk; undefined: the default. */
+export function logMaxBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = Number(env.CAIS_LOG_MAX_BYTES);
+  return env.CAIS_LOG_MAX_BYTES && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Removes secrets from text that is about to be logged. `secrets` are exact values (at least 6 characters). */
