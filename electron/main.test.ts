@@ -68,6 +68,8 @@ const fake = vi.hoisted(() => {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (template: unknown) => template },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 1 })) },
     clipboard: { writeText: vi.fn() },
+    // No keychain: registry logins stay in memory (the credential store's own tests cover the rest).
+    safeStorage: { isEncryptionAvailable: () => false },
     ipcMain: { on: vi.fn() },
     session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } },
     shell: { openExternal: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) },
