@@ -39,6 +39,16 @@ export default tseslint.config(
     },
   },
   {
+    // The desktop logic runs under Vitest: only Electron's types, never Electron itself (main.ts and main-window.ts do the calls).
+    files: ['electron/desktop/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'desktop/ is plain Node: import only types from electron.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },

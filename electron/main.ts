@@ -1,77 +1,218 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RPCHandler } from '@orpc/server/message-port';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, session, shell, type MessageBoxOptions } from 'electron';
+import { homepage } from '../package.json';
+import { aboutText } from './desktop/about';
+import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
+import { buildMenuTemplate } from './desktop/app-menu';
+import { connectionLogger } from './desktop/connection-log';
+import { desktopLanguage, translator, type DesktopLanguage, type Translate } from './desktop/desktop-text';
+import { describeStartupFailure } from './desktop/startup-failure';
 import { EngineConnection } from './engine/connection';
 import { keychainCipher } from './keychain-cipher';
+import { bringToFront, openMainWindow } from './main-window';
+import { logFailedCalls } from './server/call-log';
 import { router } from './server/router';
 import { CREDENTIALS_FILE, CredentialStore } from './settings/credential-store';
 import { startWithSavedEngine } from './settings/engine-choice';
 import { SettingsStore } from './settings/settings-store';
-import { ELECTRON_CSP, isSafeExternalUrl, secureWindowOptions } from './window-options';
+import { ELECTRON_CSP, isSafeExternalUrl } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const DOCS_URL = `${homepage}#readme`;
+const ISSUES_URL = `${homepage}/issues`;
+
+// CAIS_USER_DATA_DIR moves every file of Cais (settings, window state, logs) into one folder:
+// for tests, and for running a second, separate Cais. It must be set before anything reads userData.
+const userDataOverride = process.env.CAIS_USER_DATA_DIR;
+if (userDataOverride) {
+  app.setPath('userData', path.resolve(userDataOverride));
+  app.setAppLogsPath(path.join(path.resolve(userDataOverride), 'logs'));
+} else {
+  app.setAppLogsPath(); // ~/Library/Logs/Cais on macOS, <userData>/logs elsewhere
+}
+
+const log = new AppLog({
+  dir: app.getPath('logs'),
+  maxBytes: logMaxBytesFromEnv(),
+  echo: app.isPackaged ? undefined : (line) => process.stderr.write(`${line}\n`),
+});
 const engine = new EngineConnection();
-const rpc = new RPCHandler(router);
+const rpc = new RPCHandler(router, { clientInterceptors: [logFailedCalls(log)] });
 /** Created once the app is ready: userData is only final then. */
 let settings: SettingsStore | undefined;
 /** Registry logins, sealed with the OS keychain when there is one (else kept for this run only). */
 let credentials: CredentialStore | undefined;
+let mainWindow: BrowserWindow | undefined;
+/** True once the window's page has loaded: until then any error is a startup failure. */
+let started = false;
+let menuLanguage: DesktopLanguage | undefined;
+let failing = false;
+
+function systemLocale(): string {
+  return app.isReady() ? app.getLocale() : (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+}
+
+function language(): DesktopLanguage {
+  return desktopLanguage(settings?.settings.language, systemLocale());
+}
+
+function t(): Translate {
+  return translator(language());
+}
+
+/** Any error before the window has loaded: a sentence in the user's language and the log's place, never a stack trace. */
+function startupFailed(error: unknown): void {
+  if (failing) return;
+  failing = true;
+  log.error('Cais could not start', error);
+  const failure = describeStartupFailure(error, { t: t(), dataDir: app.getPath('userData'), logFile: log.file, logWritten: log.writable });
+  dialog.showErrorBox(failure.title, failure.message);
+  app.exit(1);
+}
+
+process.on('uncaughtException', (error) => {
+  if (!started) startupFailed(error);
+  else log.error('Unexpected error in the main process', error);
+});
+process.on('unhandledRejection', (reason) => log.error('Unhandled promise rejection in the main process', reason));
 
 function openExternal(url: string): void {
   if (isSafeExternalUrl(url)) void shell.openExternal(url);
 }
 
-function createWindow(): void {
-  const window = new BrowserWindow(secureWindowOptions(path.join(here, '../preload/preload.cjs')));
-  window.once('ready-to-show', () => window.show());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (devUrl) void window.loadURL(devUrl);
-  else void window.loadFile(path.join(here, '../renderer/index.html'));
+async function showAbout(): Promise<void> {
+  const text = t();
+  const about = aboutText(
+    { appName: app.getName(), appVersion: app.getVersion(), versions: process.versions, os: `${os.type()} ${os.release()} ${process.arch}`, engine: engine.state },
+    text,
+  );
+  const options: MessageBoxOptions = {
+    type: 'info',
+    title: about.title,
+    message: about.heading,
+    detail: about.detail,
+    buttons: [text('about.ok'), text('about.copy')],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response === 1) clipboard.writeText(about.copyText);
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternal(url);
-    return { action: 'deny' };
-  });
-});
+async function openLogFolder(): Promise<void> {
+  const problem = await shell.openPath(app.getPath('logs'));
+  if (problem) log.warn(`Could not open the log folder: ${problem}`);
+}
 
-// The renderer hands us one end of a MessageChannel; the router serves it.
-ipcMain.on('cais:connect', (event) => {
-  const [port] = event.ports;
-  if (!port || event.sender.getURL() === '') return;
-  rpc.upgrade(port, { context: { engine, settings, credentials } });
-  port.start();
-});
-ipcMain.on('cais:open-external', (_event, url: unknown) => {
-  if (typeof url === 'string') openExternal(url);
-});
+/** The native menu in the user's language; rebuilt when the language setting changes. */
+function applyMenu(): void {
+  menuLanguage = language();
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    appName: app.getName(),
+    t: translator(menuLanguage),
+    devTools: !app.isPackaged,
+    actions: {
+      about: () => void showAbout(),
+      openLogFolder: () => void openLogFolder(),
+      openDocs: () => openExternal(DOCS_URL),
+      reportProblem: () => openExternal(ISSUES_URL),
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
 
-app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+function createWindow(): BrowserWindow {
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const window = openMainWindow({
+    preload: path.join(here, '../preload/preload.cjs'),
+    page: devUrl ? { url: devUrl } : { file: path.join(here, '../renderer/index.html') },
+    userData: app.getPath('userData'),
+    log,
+    onLoaded: () => {
+      if (!started) log.info('Window loaded');
+      started = true;
+    },
+    onLoadFailure: (error) => (started ? log.error('The window could not load its page', error) : startupFailed(error)),
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  settings = new SettingsStore(app.getPath('userData'));
-  credentials = new CredentialStore({
-    file: path.join(app.getPath('userData'), CREDENTIALS_FILE),
-    cipher: keychainCipher(),
-    withoutKeychain: 'no-keychain',
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
   });
-  void startWithSavedEngine(engine, settings);
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-}, (error: unknown) => {
-  console.error(`Cais could not start: ${error instanceof Error ? error.message : String(error)}`);
-  app.exit(1);
-});
+  return window;
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-app.on('before-quit', () => engine.close());
+function startPrimary(): void {
+  app.on('second-instance', () => {
+    // Someone started Cais again: show this one instead of a second copy.
+    log.info('Cais was started again: showing the open window');
+    if (!app.isReady()) return;
+    if (mainWindow) bringToFront(mainWindow);
+    else mainWindow = createWindow();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  // The renderer hands us one end of a MessageChannel; the router serves it.
+  ipcMain.on('cais:connect', (event) => {
+    const [port] = event.ports;
+    if (!port || event.sender.getURL() === '') return;
+    rpc.upgrade(port, { context: { engine, settings, credentials } });
+    port.start();
+  });
+  ipcMain.on('cais:open-external', (_event, url: unknown) => {
+    if (typeof url === 'string') openExternal(url);
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const versions = `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`;
+      log.info(`Cais ${app.getVersion()} starting (${versions}; ${os.type()} ${os.release()} ${process.arch}); pid ${process.pid}`);
+      session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+      });
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      const store = new SettingsStore(app.getPath('userData'));
+      settings = store;
+      if (store.recoveredFrom) log.warn(`The settings file was damaged; it was moved to ${store.recoveredFrom}`);
+      credentials = new CredentialStore({
+        file: path.join(app.getPath('userData'), CREDENTIALS_FILE),
+        cipher: keychainCipher(),
+        withoutKeychain: 'no-keychain',
+      });
+      store.on('change', () => {
+        if (language() !== menuLanguage) applyMenu();
+      });
+      engine.on('state', connectionLogger(log));
+      void startWithSavedEngine(engine, store);
+      applyMenu();
+      mainWindow = createWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+      });
+    })
+    .catch(startupFailed);
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    log.info('Quitting');
+    engine.close();
+  });
+}
+
+// One Cais per user: a second start hands over to the first (its second-instance event) and leaves.
+if (app.requestSingleInstanceLock()) startPrimary();
+else app.quit();

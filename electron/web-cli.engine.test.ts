@@ -39,11 +39,11 @@ interface Outcome {
 }
 
 /** Starts the CLI; resolves when it exits or once it prints its address. */
-function startCli(args: string[], dir = dataDir): Promise<Outcome> {
+function startCli(args: string[], dir = dataDir, env: Record<string, string> = {}): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [WEB_JS, ...args], {
       // A socket that does not exist: these tests are about the host, not the engine.
-      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/cais-test.sock', CAIS_DATA_DIR: dir },
+      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/cais-test.sock', CAIS_DATA_DIR: dir, ...env },
     });
     children.push(child);
     const outcome: Outcome = { code: null, stdout: '', stderr: '' };
@@ -128,5 +128,61 @@ describe.skipIf(!built)('npm run web: settings in CAIS_DATA_DIR', { timeout: 20_
     await api.settings.acknowledgeRecovery();
     expect((await api.settings.get()).recoveredFrom).toBeNull();
     socket.close();
+  });
+});
+
+/** Waits until the log folder's files together contain `text`. */
+async function logContaining(logs: string, text: string): Promise<string> {
+  for (let waited = 0; waited < 5000; waited += 50) {
+    const all = fs.existsSync(logs) ? fs.readdirSync(logs).map((file) => fs.readFileSync(path.join(logs, file), 'utf8')).join('') : '';
+    if (all.includes(text)) return all;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the log in ${logs} never contained ${JSON.stringify(text)}`);
+}
+
+describe.skipIf(!built)('npm run web: its log file', { timeout: 30_000 }, () => {
+  it('is written to logs/cais.log in the data folder: start, engine, refusals, failed calls; never the token or a password', async () => {
+    const dir = tempDir();
+    const logs = path.join(dir, 'logs');
+    const outcome = await startCli(['--port', '0'], dir);
+    const [, port, token] = /:(\d+)\/\?token=(\S+)/.exec(outcome.stdout)!;
+    const refused = await fetch(`http://127.0.0.1:${port}/?token=wrong-guess-123456&password=hunter2`, {
+      headers: { authorization: 'Bearer hunter3-bearer' },
+    });
+    expect(refused.status).toBe(401);
+    const { api, socket } = await connect(outcome.stdout);
+    await expect(api.containers.list({ all: true })).rejects.toThrow();
+    socket.close();
+
+    const text = await logContaining(logs, 'Call containers.list failed');
+    expect(text).toMatch(/^\S+Z INFO {2}Cais \S+ web host starting \(Node /);
+    expect(text).toContain(`Listening on http://127.0.0.1:${port}/?token=[redacted]\n`);
+    expect(text).toContain('Engine offline: unix:///nonexistent/cais-test.sock: not-found');
+    expect(text).toContain('Refused GET /?token=[redacted]&password=[redacted] from 127.0.0.1: no valid token (Origin: none)\n');
+    expect(text).toMatch(/WARN {2}Call containers\.list failed: ENGINE_OFFLINE/);
+    for (const secret of [token, 'wrong-guess', 'hunter2', 'hunter3']) expect(text).not.toContain(secret);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(logs, 'cais.log')).mode & 0o077).toBe(0); // readable by its owner only
+  });
+
+  it('rotates past its size limit and keeps five files at most', async () => {
+    const dir = tempDir();
+    const logs = path.join(dir, 'logs');
+    const outcome = await startCli(['--port', '0'], dir, { CAIS_LOG_MAX_BYTES: '2000' });
+    const [, port, token] = /:(\d+)\/\?token=(\S+)/.exec(outcome.stdout)!;
+    for (let request = 0; request < 150; request += 1) {
+      await fetch(`http://127.0.0.1:${port}/assets/app.js?token=guess-${request}-abcdef&password=hunter2`);
+    }
+    await logContaining(logs, 'Refused GET /assets/app.js');
+    const files = fs.readdirSync(logs).sort();
+    expect(files).toEqual(['cais.1.log', 'cais.2.log', 'cais.3.log', 'cais.4.log', 'cais.log']);
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(logs, file), 'utf8');
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2000);
+      for (const secret of [token, 'guess-', 'hunter2']) expect(text).not.toContain(secret);
+    }
+    // The first lines (the start) were rotated away; the newest are in cais.log.
+    expect(fs.readFileSync(path.join(logs, 'cais.log'), 'utf8')).toContain('Refused GET /assets/app.js?token=[redacted]');
+    expect(files.map((file) => fs.readFileSync(path.join(logs, file), 'utf8')).join('')).not.toContain('web host starting');
   });
 });

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { version } from '../package.json';
+import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
+import { connectionLogger } from './desktop/connection-log';
 import { EngineConnection } from './engine/connection';
 import { startWebHost } from './server/web-host';
 import { CredentialStore } from './settings/credential-store';
@@ -26,19 +30,39 @@ async function main(): Promise<void> {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '../renderer');
-  const settings = new SettingsStore(webDataDir());
-  if (settings.recoveredFrom) console.warn(`cais web: the settings file was damaged; it was moved to ${settings.recoveredFrom} and defaults are in use.`);
+  const dataDir = webDataDir();
+  const log = new AppLog({ dir: path.join(dataDir, 'logs'), maxBytes: logMaxBytesFromEnv() });
+  log.info(`Cais ${version} web host starting (Node ${process.versions.node}, ${os.type()} ${os.release()} ${process.arch}); pid ${process.pid}`);
+  process.on('uncaughtException', (error) => {
+    log.error('Unexpected error; the web host stops', error);
+    console.error(`cais web: ${error.message} (details in ${log.file})`);
+    process.exit(1);
+  });
+  const settings = new SettingsStore(dataDir);
+  if (settings.recoveredFrom) {
+    console.warn(`cais web: the settings file was damaged; it was moved to ${settings.recoveredFrom} and defaults are in use.`);
+    log.warn(`The settings file was damaged; it was moved to ${settings.recoveredFrom}`);
+  }
   const engine = new EngineConnection();
+  engine.on('state', connectionLogger(log));
   void startWithSavedEngine(engine, settings);
   if (values['allow-remote']) {
     console.warn('cais web: WARNING: listening beyond this machine gives anyone with the token root on it.');
   }
   // No keychain here: registry logins stay in this process's memory until it stops.
   const credentials = new CredentialStore({ withoutKeychain: 'web' });
-  const host = await startWebHost({ engine, settings, credentials, staticDir, port, host: values.host, allowRemote: values['allow-remote'] });
+  let host: Awaited<ReturnType<typeof startWebHost>>;
+  try {
+    host = await startWebHost({ engine, settings, credentials, staticDir, port, host: values.host, allowRemote: values['allow-remote'], log });
+  } catch (error) {
+    log.error('The web host could not start', error);
+    throw error;
+  }
+  log.info(`Listening on ${host.url}`); // the token is redacted in the file
   console.log('Cais is running. Open this address in a browser (Ctrl+C stops it):');
   console.log(host.url);
   const stop = () => {
+    log.info('Stopping');
     engine.close();
     void host.close().then(() => process.exit(0));
   };

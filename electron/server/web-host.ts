@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { RPCHandler } from '@orpc/server/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
+import type { LogSink } from '../desktop/app-log';
 import type { EngineConnection } from '../engine/connection';
 import type { CredentialStore } from '../settings/credential-store';
 import type { SettingsStore } from '../settings/settings-store';
+import { logFailedCalls } from './call-log';
 import { router } from './router';
-import { allowedAuthorities, checkRequest, TOKEN_COOKIE } from './web-auth';
+import { allowedAuthorities, checkRequest, TOKEN_COOKIE, type Refusal } from './web-auth';
 
 export interface WebHostOptions {
   engine: EngineConnection;
@@ -23,6 +25,8 @@ export interface WebHostOptions {
   host?: string;
   /** Binding beyond loopback exposes root-equivalent access: opt-in only. */
   allowRemote?: boolean;
+  /** The app's log: refused requests and failed calls go there (the token never does). */
+  log?: LogSink;
 }
 
 export interface WebHost {
@@ -63,14 +67,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   }
   const token = randomBytes(32).toString('base64url');
+  const log = options.log;
+  log?.addSecret(token);
   const serveStatic = sirv(options.staticDir, { single: true, dev: false, etag: true });
-  const rpc = new RPCHandler(router);
+  const rpc = new RPCHandler(router, { clientInterceptors: log ? [logFailedCalls(log)] : [] });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let authorities = new Set<string>();
+  const logRefusal = (req: http.IncomingMessage, refusal: Refusal) => {
+    // The URL may carry a wrong token guess: the log redacts token= values.
+    const why = refusal === 'token' ? 'no valid token' : `a foreign ${refusal === 'host' ? 'Host' : 'Origin'}`;
+    log?.warn(`Refused ${req.method ?? 'GET'} ${req.url ?? '/'} from ${req.socket.remoteAddress ?? '?'}: ${why} (Origin: ${req.headers.origin ?? 'none'})`);
+  };
 
   const server = http.createServer((req, res) => {
     const refusal = checkRequest(req, token, authorities);
     if (refusal) {
+      logRefusal(req, refusal);
       res.writeHead(refusal === 'token' ? 401 : 403, { 'content-type': 'text/plain' });
       res.end(refusal === 'token' ? 'Unauthorized: open the URL with its token.\n' : 'Forbidden.\n');
       return;
@@ -101,6 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
     const refusal = path === '/rpc' ? checkRequest(req, token, authorities) : 'token';
     if (refusal) {
+      logRefusal(req, refusal);
       socket.end(`HTTP/1.1 ${refusal === 'token' ? '401 Unauthorized' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }

@@ -1,4 +1,6 @@
 import en from './en.json';
+import desktopEn from './areas/desktop.en.json';
+import desktopPt from './areas/desktop.pt-BR.json';
 import imagesEn from './areas/images.en.json';
 import imagesPt from './areas/images.pt-BR.json';
 import learnEn from './areas/learn.en.json';
@@ -13,9 +15,10 @@ import settingsPt from './areas/settings.pt-BR.json';
 
 /**
  * Every user-visible string. Shared words live in en.json / pt-BR.json; each
- * area keeps its own pair in areas/, merged under the area's name.
+ * area keeps its own pair in areas/, merged under the area's name. The
+ * desktop pair (menu, About, startup failure) is also read by Electron's main process.
  */
 export const catalogs = {
-  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn, learn: learnEn, palette: paletteEn },
-  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt, learn: learnPt, palette: palettePt },
+  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn, learn: learnEn, palette: paletteEn, desktop: desktopEn },
+  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt, learn: learnPt, palette: palettePt, desktop: desktopPt },
 };
