@@ -1,7 +1,7 @@
 import type { RunSpec } from '../api/run-schema';
 // Pure string functions shared with the run form, so both print the same `docker run`.
-import { buildDockerRun } from '../../renderer/features/containers/run/docker-run-command';
-import { quoteShellWord } from '../../renderer/features/containers/run/shell-words';
+import { buildDockerRun } from '../api/docker-run-command';
+import { quoteShellWord } from '../api/shell-words';
 
 /** Builds the docker command of a call from its input and, once it is known, its output. */
 type CommandBuilder = (input: Record<string, unknown>, output?: unknown) => string;

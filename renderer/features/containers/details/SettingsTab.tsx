@@ -5,7 +5,7 @@ import { client, orpc } from '../../../api/client';
 import { navigate } from '../../../api/use-hash-route';
 import { BUTTON, CommandLine, Dialog, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { parseMemory } from '../run/docker-run-command';
+import { parseMemory } from '../../../../electron/api/docker-run-command';
 import { Field, INPUT } from '../run/form-parts';
 import { draftToSpec, type RunDraft } from '../run/run-draft';
 import { EnvRows, MountRows, PortRows } from '../run/row-editors';

@@ -6,7 +6,7 @@ import { navigate } from '../../../api/use-hash-route';
 import { BUTTON, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { PullPanel } from '../../images/PullPanel';
-import { buildDockerRun, parseDockerRun } from './docker-run-command';
+import { buildDockerRun, parseDockerRun } from '../../../../electron/api/docker-run-command';
 import { parseEnvFile } from './env-file';
 import { Field, INPUT, Rows } from './form-parts';
 import { EnvRows, MountRows, PortRows } from './row-editors';
