@@ -250,7 +250,7 @@ test.describe('images', () => {
     await buildRandomImage(docker, tag, [1000]);
     await openImages(page, webHost);
     await page.getByRole('button', { name: 'Clean up' }).click();
-    await expect(page.getByTestId('command-hint').filter({ hasText: 'prune' })).toHaveText('docker image prune');
+    await expect(page.getByTestId('command-hint').filter({ hasText: 'prune' })).toHaveText('docker image prune -f');
     await expect(page.locator(`[data-testid="prune-list"] [data-id="${oldId}"]`)).toContainText('untagged');
     await expect(page.getByText(/image(s)? will be removed, up to/)).toBeVisible();
     await page.getByRole('button', { name: /^Remove \d+ images?$/ }).click();

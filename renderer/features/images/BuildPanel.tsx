@@ -8,6 +8,7 @@ import { formatBytes } from './format';
 import { ImageError } from './ImageError';
 import { button, input, muted, primaryButton } from './ui';
 import { useStream } from './use-stream';
+import { imageBuild } from '../../../electron/api/docker-commands';
 
 function parseBuildArgs(text: string): { name: string; value: string }[] {
   return text
@@ -41,9 +42,7 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
   }, [lineCount]);
 
   const argList = parseBuildArgs(args);
-  const command = ['docker build', dockerfile !== 'Dockerfile' ? `-f ${dockerfile}` : '', tag.trim() ? `-t ${tag.trim()}` : '', ...argList.map((a) => `--build-arg ${a.name}=${a.value}`), context.trim() || 'FOLDER']
-    .filter(Boolean)
-    .join(' ');
+  const command = imageBuild({ context: context.trim() || 'FOLDER', dockerfile, tag: tag.trim(), buildArgs: argList });
 
   return (
     <ClosablePanel id="build" title={t('images.build.title')} onClose={onClose}>

@@ -8,6 +8,7 @@ import { TransferProgress } from './TransferProgress';
 import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
 import { useStream } from './use-stream';
+import { imagePull } from '../../../electron/api/docker-commands';
 
 /** `docker pull`: any name, name:tag, name@digest, or a registry host:port/name. */
 export function PullPanel({ initial, onClose }: { initial?: { reference: string; start: boolean }; onClose: () => void }) {
@@ -50,7 +51,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
         )}
       </form>
       <p className={muted}>{t('images.pull.help')}</p>
-      <CommandHint command={`docker pull ${reference.trim() || 'NAME[:TAG|@DIGEST]'}`} />
+      <CommandHint command={imagePull(reference.trim() || 'NAME[:TAG|@DIGEST]')} />
       <TransferProgress value={pull.value} status={pull.status} kind="pull" />
       {pull.status === 'done' && pull.value.done && (
         <p role="status" className="text-sm font-medium text-emerald-800 dark:text-emerald-300">

@@ -8,6 +8,7 @@ import { TransferProgress } from './TransferProgress';
 import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
 import { useStream } from './use-stream';
+import { imagePush, imageTag } from '../../../electron/api/docker-commands';
 
 /** `docker tag` then, optionally, `docker push` of the new name. */
 export function TagPush({ source }: { source: string }) {
@@ -52,8 +53,8 @@ export function TagPush({ source }: { source: string }) {
           </button>
         )}
       </div>
-      <CommandHint command={`docker tag ${source} ${name || 'REGISTRY/NAME:TAG'}`} />
-      <CommandHint command={`docker push ${name || 'REGISTRY/NAME:TAG'}`} />
+      <CommandHint command={imageTag(source, name || 'REGISTRY/NAME:TAG')} />
+      <CommandHint command={imagePush(name || 'REGISTRY/NAME:TAG')} />
       {tag.isSuccess && push.status === 'idle' && <p role="status">{t('images.tag.tagged', { target: tag.data.target })}</p>}
       {tag.isError && <ImageError error={tag.error} onDismiss={() => tag.reset()} />}
       <TransferProgress value={push.value} status={push.status} kind="push" />

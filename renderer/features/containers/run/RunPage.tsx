@@ -11,6 +11,7 @@ import { parseEnvFile } from './env-file';
 import { Field, INPUT, Rows } from './form-parts';
 import { EnvRows, MountRows, PortRows } from './row-editors';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, type RunDraft } from './run-draft';
+import { CommandHint } from '../../../components/CommandHint';
 
 /** The run form: every field validated as you type, the docker run command beside it. */
 export function RunPage({ initialImage }: { initialImage: string }) {
@@ -153,8 +154,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
       <aside className="space-y-4 text-sm">
         <div className="space-y-2">
           <h2 className="font-semibold">{t('containers.run.equivalent')}</h2>
-          <pre data-testid="docker-run-preview" className="whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{spec ? buildDockerRun(spec) : t('containers.run.fixFirst')}</pre>
-          <button type="button" className={BUTTON} disabled={!spec} onClick={() => spec && void navigator.clipboard.writeText(buildDockerRun(spec))}>{t('containers.run.copy')}</button>
+          <div data-testid="docker-run-preview">{spec ? <CommandHint command={buildDockerRun(spec)} /> : <p>{t('containers.run.fixFirst')}</p>}</div>
         </div>
         <div className="space-y-2">
           <label htmlFor="run-paste" className="font-semibold">{t('containers.run.paste')}</label>
