@@ -9,6 +9,7 @@ import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
 import { useStream } from './use-stream';
 import { imagePull } from '../../../electron/api/docker-commands';
+import { TermHelp } from '../glossary/Term';
 
 /** `docker pull`: any name, name:tag, name@digest, or a registry host:port/name. */
 export function PullPanel({ initial, onClose }: { initial?: { reference: string; start: boolean }; onClose: () => void }) {
@@ -30,6 +31,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
           void pull.start(reference.trim());
         }}
       >
+        <TermHelp word="registry" />
         <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
           {t('images.pull.reference')}
           <input

@@ -56,7 +56,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
         <a href="#containers" className="text-sky-800 underline dark:text-sky-300">← {t('containers.details.back')}</a>
         <h1 id="run-title" className="text-2xl font-semibold">{t('containers.run.title')}</h1>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field id="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
+          <Field id="image" term="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.image} onChange={(e) => set({ image: e.target.value })} />}
           </Field>
           <Field id="name" label={t('containers.run.name')} hint={t('containers.run.nameHint')} problems={problems}>
@@ -115,13 +115,13 @@ export function RunPage({ initialImage }: { initialImage: string }) {
               </select>
             )}
           </Field>
-          <Field id="cpus" label={t('containers.run.cpus')} hint={t('containers.run.cpusHint')} problems={problems}>
+          <Field id="cpus" term="cgroup" label={t('containers.run.cpus')} hint={t('containers.run.cpusHint')} problems={problems}>
             {(props) => <input {...props} inputMode="decimal" className={INPUT} value={draft.cpus} onChange={(e) => set({ cpus: e.target.value })} />}
           </Field>
-          <Field id="memory" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={problems}>
+          <Field id="memory" term="cgroup" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.memory} onChange={(e) => set({ memory: e.target.value })} />}
           </Field>
-          <Field id="network" label={t('containers.run.network')} hint={t('containers.run.networkHint')} problems={problems}>
+          <Field id="network" term="namespace" label={t('containers.run.network')} hint={t('containers.run.networkHint')} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.network} onChange={(e) => set({ network: e.target.value })} />}
           </Field>
           <label className="mt-7 flex items-center gap-2">
