@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test } from './support/fixtures';
 import { checkAndShoot } from './support/learn-fixtures';
+import { createTestContainer } from './support/engine-fixtures';
 import { TEST_IMAGE } from './support/test-engine';
 
 type Word = 'image' | 'container' | 'volume' | 'layer' | 'namespace' | 'cgroup' | 'port' | 'registry';
@@ -77,8 +78,10 @@ for (const language of LANGUAGES) {
     await expect(tooltip).toBeHidden();
   });
 
-  test(`glossary words where a beginner meets them, in ${language.code}: containers, run form, images, pull, tag and push, layers, volumes`, async ({ page, webHost }) => {
+  test(`glossary words where a beginner meets them, in ${language.code}: containers, run form, images, pull, tag and push, layers, volumes`, async ({ page, webHost, docker }) => {
     const base = webHost.url.split('#')[0];
+    // The list's column headers show once there is a container to list.
+    const container = await createTestContainer(docker);
     await openApp(page, webHost, language.code);
 
     await page.goto(`${base}#containers`);
@@ -113,5 +116,6 @@ for (const language of LANGUAGES) {
     await checkTooltip(page, language, 'volume');
     await helpButton(page, language, 'volume').focus();
     await checkAndShoot(page, `glossary-volumes-${language.code}`);
+    await container.remove({ force: true });
   });
 }

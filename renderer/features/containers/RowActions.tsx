@@ -88,7 +88,8 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
           style={{ positionAnchor: `--${menuId}`, positionArea: 'bottom span-left', margin: '4px 0' } as CSSProperties}
           className="w-64 overflow-hidden rounded-md border border-slate-300 bg-white p-0 text-sm text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         >
-          {menu.map((action) => (
+          {/* The main action too, so every action has its command beside it. */}
+          {[primary, ...menu].map((action) => (
             <MenuItem key={action} label={t(`containers.action.${action}`)} command={containerLifecycle(action, container.name)} onClick={() => act(action)} />
           ))}
           <MenuItem label={t('containers.action.rename')} command={containerRename(container.name, t('learn.command.newName'))} onClick={() => open('rename')} />

@@ -31,10 +31,13 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
           void pull.start(reference.trim());
         }}
       >
-        <TermHelp word="registry" />
-        <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
-          {t('images.pull.reference')}
+        <div className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
+          <span className="flex items-center gap-1">
+            <label htmlFor="pull-reference">{t('images.pull.reference')}</label>
+            <TermHelp word="registry" />
+          </span>
           <input
+            id="pull-reference"
             className={input}
             value={reference}
             onChange={(event) => setReference(event.target.value)}
@@ -42,7 +45,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
             autoComplete="off"
             spellCheck={false}
           />
-        </label>
+        </div>
         <button type="submit" className={primaryButton} disabled={pull.status === 'running'}>
           {t('images.pull.start')}
         </button>

@@ -30,13 +30,10 @@ export function Rows<T>({ title, term, items, onChange, blank, addLabel, childre
   const { t } = useTranslation();
   return (
     <fieldset className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-      <legend className="px-1 font-semibold">{title}</legend>
-      {/* Beside the legend, not in it, so the group's name stays the title. */}
-      {term && (
-        <div className="-mt-1">
-          <TermHelp word={term} />
-        </div>
-      )}
+      <legend className="flex items-center gap-1 px-1 font-semibold">
+        {title}
+        {term && <TermHelp word={term} />}
+      </legend>
       {items.map((item, index) => (
         <div key={index} className="flex items-start gap-2">
           <div className="grid flex-1 grid-cols-1 gap-2 md:grid-cols-4">{children(item, index, (patch) => onChange(items.map((it, i) => (i === index ? { ...it, ...patch } : it))))}</div>
