@@ -343,3 +343,97 @@ async function archiveFiles(file: string): Promise<string[]> {
   await pipeline(fs.createReadStream(file), createGunzip(), extract);
   return found.sort();
 }
+
+test('the log says what really happened: quick run\'s chosen host ports, and a settings change as the commands that repeat it', async ({ page, docker }) => {
+  const started = await startHostFor(process.env.DOCKER_HOST!);
+  const name = uniqueName('recreated');
+  const container = await createTestContainer(docker, { name, Cmd: STOPS_AT_ONCE, Env: ['KEEP=1'] });
+  await container.start();
+  let quick: string | undefined;
+  try {
+    await openApp(page, started.host);
+    // Quick run from the run form: the image exposes 8080.
+    await page.goto(`${started.host.url.split('#')[0]}#containers/~run/${encodeURIComponent(TEST_IMAGE)}`);
+    await page.getByRole('button', { name: 'Quick run' }).click();
+    await expect(page.getByRole('tab', { name: 'Logs', selected: true })).toBeVisible();
+    quick = decodeURIComponent(page.url().split('#containers/')[1].split('/')[0]);
+    const info = await docker.getContainer(quick).inspect();
+    const hostPort = info.NetworkSettings.Ports['8080/tcp']![0].HostPort;
+    await page.getByRole('button', { name: 'Activity (1)' }).click();
+    await expect(page.getByTestId('activity-entry').first().locator('code')).toHaveText(
+      `docker run -d --name ${info.Name.slice(1)} -p 127.0.0.1:${hostPort}:8080 ${TEST_IMAGE}`,
+    );
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // A settings change recreates the container: logged as create, rename, stop, start and rm.
+    await page.goto(`${started.host.url.split('#')[0]}#containers/${container.id}/settings`);
+    await page.getByRole('button', { name: '+ Add a variable' }).click();
+    const env = page.getByRole('group', { name: 'Environment variables' });
+    await env.getByLabel('Name').last().fill('MODE');
+    await env.getByLabel('Value').last().fill('two words');
+    await page.getByRole('button', { name: 'Apply by making a new container…' }).click();
+    await page.getByRole('dialog', { name: `Make a new ${name}?` }).getByRole('button', { name: `Make a new ${name}` }).click();
+    await expect(page.getByRole('tab', { name: 'Summary', selected: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Activity (2)' }).click();
+    const logged = (await page.getByTestId('activity-entry').nth(1).locator('code').textContent())!;
+    expect(logged.split(' && \\\n  ')).toEqual([
+      `docker create --name ${name}-cais-new -e KEEP=1 -e 'MODE=two words' --label ${TEST_LABEL}=1 ${TEST_IMAGE} sh -c 'trap "exit 0" TERM; sleep 600 & wait'`,
+      `docker rename ${name} ${name}-old`,
+      `docker rename ${name}-cais-new ${name}`,
+      `docker stop ${name}-old`,
+      `docker start ${name}`,
+      `docker rm ${name}-old`,
+    ]);
+    await checkAndShoot(page, 'activity-recreate-en');
+
+    // Run on a fresh copy of the old container, the commands give the same new one.
+    const fromUi = await docker.getContainer(name).inspect();
+    await docker.getContainer(name).remove({ force: true });
+    const fresh = await createTestContainer(docker, { name, Cmd: STOPS_AT_ONCE, Env: ['KEEP=1'] });
+    await fresh.start();
+    await shell(logged);
+    const fromCli = await docker.getContainer(name).inspect();
+    expect(fromCli.Id).not.toBe(fresh.id);
+    // The same variables; their order in the list is the engine's business.
+    expect({ env: fromCli.Config.Env.toSorted(), cmd: fromCli.Config.Cmd, running: fromCli.State.Running }).toEqual({
+      env: fromUi.Config.Env.toSorted(),
+      cmd: fromUi.Config.Cmd,
+      running: fromUi.State.Running,
+    });
+    await expect(docker.getContainer(`${name}-old`).inspect()).rejects.toThrow();
+  } finally {
+    for (const left of [name, `${name}-old`, `${name}-cais-new`, quick ?? '']) if (left) await docker.getContainer(left).remove({ force: true }).catch(() => undefined);
+    await started.close();
+  }
+});
+
+test('command hints beside actions, in both languages: screenshots and no serious axe violation', async ({ page, webHost, docker }) => {
+  const name = uniqueName('shots');
+  const volume = uniqueName('shotvol');
+  const container = await createTestContainer(docker, { name, Cmd: STOPS_AT_ONCE });
+  await container.start();
+  await docker.createVolume({ Name: volume, Labels: { [TEST_LABEL]: '1' } });
+  const base = webHost.url.split('#')[0];
+  try {
+    for (const language of ['en', 'pt-BR'] as const) {
+      await openApp(page, webHost, language);
+      await page.evaluate((lang) => localStorage.setItem('cais.language', lang), language);
+      await page.goto(`${base}#containers`);
+      await page.reload();
+      await containerRow(page, name).getByRole('button', { name: language === 'en' ? `More actions for ${name}` : new RegExp(name) }).last().click();
+      await expect(page.getByRole('menu')).toBeVisible();
+      await checkAndShoot(page, `command-menu-${language}`);
+      await page.keyboard.press('Escape');
+      await page.goto(`${base}#containers/${container.id}/settings`);
+      await expect(hint(page).first()).toBeVisible();
+      await checkAndShoot(page, `command-settings-${language}`);
+      await page.goto(`${base}#volumes/${volume}/backup`);
+      await expect(hint(page).first()).toBeVisible();
+      await checkAndShoot(page, `command-backup-${language}`);
+    }
+  } finally {
+    await page.evaluate(() => localStorage.setItem('cais.language', 'en'));
+    await container.remove({ force: true });
+    await docker.getVolume(volume).remove();
+  }
+});
