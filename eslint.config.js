@@ -33,9 +33,43 @@ export default tseslint.config(
     },
   },
   {
+    // The layers never import upward: nothing under electron/ reaches into the renderer.
+    // Code both sides need (the contract, pure command builders) lives in electron/api/.
+    // The translation catalogs are data both sides read (the native menu is translated too).
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/engine/**/*.ts', 'electron/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)renderer/(?!i18n/.*\\.json$)', message: 'Shared code goes in electron/api/, not the renderer.' }] }],
+    },
+  },
+  {
+    // The contract is shared by the renderer and the server: it imports neither, nor Node or Electron.
+    files: ['electron/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/api/ is shared with the renderer.' }],
+          patterns: [
+            {
+              group: ['node:*', 'dockerode', '**/renderer/**', '**/engine/**', '**/server/**'],
+              message: 'electron/api/ is shared with the renderer: pure code and schemas only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'engine/ is plain Node: no Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'engine/ is plain Node: no Electron.' }],
+          patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'engine/ never imports upward.' }],
+        },
+      ],
     },
   },
   {

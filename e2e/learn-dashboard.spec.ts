@@ -88,7 +88,7 @@ test.describe('dashboard', () => {
     const listed = await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')!));
     expect(listed).toEqual(expect.arrayContaining([stoppedA.id, stoppedB.id]));
     expect(listed).not.toContain(running.id);
-    await expect(dialog.getByText(/^\$ docker rm /)).toBeVisible();
+    await expect(dialog.getByTestId('command-hint')).toHaveText(/^docker rm /);
 
     // Made after the list was shown: not listed, so it must stay.
     const late = await createTestContainer(docker);

@@ -82,7 +82,7 @@ test.describe('run a container', () => {
     await team.getByLabel('Key').nth(1).fill('team');
     await team.getByLabel('Value').nth(1).fill('blue');
 
-    const preview = page.getByTestId('docker-run-preview');
+    const preview = page.getByTestId('docker-run-preview').getByTestId('command-hint');
     await expect(preview).toContainText(`-p 127.0.0.1::8080 -e 'GREETING=olá mundo' -v ${volume}:/data:ro --restart unless-stopped --cpus 0.5 --memory 64m`);
     const command = (await preview.textContent())!;
 

@@ -12,6 +12,7 @@ import {
   terminalSize,
 } from './schemas';
 import { envVar, imageDefaults, imageReference, mountSpec, portMapping, runSpec } from './run-schema';
+import { recreateResult } from './volumes-schemas';
 
 const removalPreview = z.object({
   name: z.string(),
@@ -38,7 +39,10 @@ export const containersContract = {
   /** Create and start a container from the run form (docker run -d). */
   run: oc.input(runSpec).output(z.object({ id: z.string(), name: z.string() })),
   /** One click: a free name, the image's ports on 127.0.0.1, started. */
-  quickRun: oc.input(z.strictObject({ image: imageReference })).output(z.object({ id: z.string(), name: z.string() })),
+  quickRun: oc
+    .input(z.strictObject({ image: imageReference }))
+    /** ports: as the engine published them (host ports it chose). */
+    .output(z.object({ id: z.string(), name: z.string(), ports: z.array(portMapping) })),
   /** What the image declares (ports, command, volumes), to suggest in the form. */
   imageDefaults: oc.input(z.strictObject({ image: imageReference })).output(imageDefaults),
   /** docker update: limits and restart policy change in place, no new container. */
@@ -58,7 +62,7 @@ export const containersContract = {
    */
   recreate: oc
     .input(z.strictObject({ id: containerRef, env: z.array(envVar).max(1000), ports: z.array(portMapping).max(200), mounts: z.array(mountSpec).max(100) }))
-    .output(z.object({ id: z.string(), name: z.string(), keptOld: z.string().optional() })),
+    .output(recreateResult),
   /** The engine's full description (docker inspect). */
   inspect: oc.input(containerRefInput).output(z.record(z.string(), z.unknown())),
   /** Log lines in batches; follows until unsubscribed. */

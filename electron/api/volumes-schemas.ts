@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { containerRef } from './schemas';
+import { runSpec } from './run-schema';
 
 /** Why a volume name is not acceptable, or undefined when it is (the engine's own rule). */
 export type VolumeNameProblem = 'empty' | 'tooShort' | 'tooLong' | 'badStart' | 'badChar';
@@ -161,4 +162,5 @@ export const containerMount = z.object({
 export const containerMounts = z.object({ id: z.string(), name: z.string(), state: z.string(), image: z.string(), mounts: z.array(containerMount) });
 export type ContainerMounts = z.infer<typeof containerMounts>;
 
-export const recreateResult = z.object({ id: z.string(), name: z.string(), keptOld: z.string().optional() });
+/** The new container; its run spec and whether the old one ran, so its commands can be said. */
+export const recreateResult = z.object({ id: z.string(), name: z.string(), keptOld: z.string().optional(), wasRunning: z.boolean(), spec: runSpec.optional() });

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
-import type { ImageDefaults, RunSpec } from '../api/run-schema';
+import { runSpecFromInspect } from '../api/container-spec';
+import type { ImageDefaults, PortMapping, RunSpec } from '../api/run-schema';
 
 /** The engine's create options for a run spec, as `docker run` would send them. */
 export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
@@ -85,11 +86,11 @@ export function freeName(base: string, taken: Set<string>): string {
  * One click from an image to a running container: a free name from the
  * image, its exposed ports published on 127.0.0.1 to ports the engine picks.
  */
-export async function quickRun(docker: Docker, image: string): Promise<{ id: string; name: string }> {
+export async function quickRun(docker: Docker, image: string): Promise<{ id: string; name: string; ports: PortMapping[] }> {
   const defaults = await imageDefaultsOf(docker, image);
   const existing = await docker.listContainers({ all: true });
   const taken = new Set(existing.flatMap((c) => c.Names.map((n) => n.replace(/^\//, ''))));
-  return runContainer(docker, {
+  const created = await runContainer(docker, {
     image,
     name: freeName(baseNameOf(image), taken),
     env: [],
@@ -99,4 +100,17 @@ export async function quickRun(docker: Docker, image: string): Promise<{ id: str
     labels: [],
     tty: false,
   });
+  // The host ports the engine chose, so the activity log can say them.
+  const spec = await runSpecOf(docker, created.id, { bound: true }).catch(() => undefined);
+  return { ...created, ports: spec?.ports ?? [] };
+}
+
+/**
+ * A container as a run spec, for its `docker run` (see runSpecFromInspect).
+ * `bound`: published ports as the engine bound them, not as asked.
+ */
+export async function runSpecOf(docker: Docker, id: string, options: { bound?: boolean } = {}): Promise<RunSpec | undefined> {
+  const info = await docker.getContainer(id).inspect();
+  const defaults = await imageDefaultsOf(docker, info.Config.Image).catch(() => ({ env: [], command: [], entrypoint: [] }));
+  return runSpecFromInspect(info as never, defaults, options);
 }

@@ -1,4 +1,6 @@
 import type Docker from 'dockerode';
+import type { RunSpec } from '../api/run-schema';
+import { runSpecOf } from './container-create';
 
 /**
  * Safe recreate: how Cais changes what the engine cannot change in place
@@ -26,6 +28,10 @@ export interface RecreateResult {
   name: string;
   /** The old container's new name when it was kept (keepOld, or it could not be removed). */
   keptOld?: string;
+  /** Whether the old one ran (so the new one was started), for the commands that say what happened. */
+  wasRunning: boolean;
+  /** The new container as a run spec, when it can be said as one. */
+  spec?: RunSpec;
 }
 
 /** The current mounts as explicit HostConfig.Mounts: anonymous volumes become named, so none is lost. */
@@ -172,12 +178,14 @@ export async function recreateContainer(
     await created.remove({ force: true }).catch(() => undefined);
     throw error;
   }
-  if (options.keepOld) return { id: created.id, name, keptOld: oldName };
+  const spec = await runSpecOf(docker, created.id).catch(() => undefined);
+  const done = { id: created.id, name, wasRunning, ...(spec ? { spec } : {}) };
+  if (options.keepOld) return { ...done, keptOld: oldName };
   try {
     // Never `v: true`: the old container's volumes are the new one's now.
     await old.remove({ force: true });
-    return { id: created.id, name };
+    return done;
   } catch {
-    return { id: created.id, name, keptOld: oldName };
+    return { ...done, keptOld: oldName };
   }
 }

@@ -1,27 +1,33 @@
-import type { RunSpec } from '../api/run-schema';
-// Pure string functions shared with the run form, so both print the same `docker run`.
-import { buildDockerRun } from '../../renderer/features/containers/run/docker-run-command';
-import { quoteShellWord } from '../../renderer/features/containers/run/shell-words';
+import * as docker from '../api/docker-commands';
+import type { PortMapping, RunSpec } from '../api/run-schema';
 
 /** Builds the docker command of a call from its input and, once it is known, its output. */
 type CommandBuilder = (input: Record<string, unknown>, output?: unknown) => string;
 
-const q = (word: unknown) => quoteShellWord(String(word ?? ''));
-/** Full ids are unreadable in a script; docker accepts the 12-digit prefix. */
-const ref = (id: unknown) => q(/^[0-9a-f]{64}$/.test(String(id)) ? String(id).slice(0, 12) : id);
-const words = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' ');
+const text = (value: unknown) => String(value ?? '');
 
-function memoryFlag(bytes: number | null): string {
-  return bytes === null ? '0' : `${Math.round(bytes / 1024 / 1024)}m`;
+function lifecycle(verb: docker.LifecycleVerb): CommandBuilder {
+  return (input) => docker.containerLifecycle(verb, text(input.id));
 }
 
-function lifecycle(verb: string): CommandBuilder {
-  return (input) => `docker ${verb} ${ref(input.id)}`;
+interface Recreated {
+  name: string;
+  keptOld?: string;
+  wasRunning: boolean;
+  spec?: RunSpec;
+}
+
+/** The real steps once the new container exists; before that (or if its spec cannot be said), a comment. */
+function recreated(what: string, id: unknown, output: unknown): string {
+  const done = output as Recreated | undefined;
+  if (done?.spec) return docker.recreateCommands({ name: done.name, spec: done.spec, wasRunning: done.wasRunning, keptOld: done.keptOld });
+  return `# Cais recreated ${docker.shortRef(text(id))} (${what}): docker create with the new settings, docker rename, docker rm of the old one`;
 }
 
 /**
- * Procedure path → its docker command. Only procedures that change the engine
- * are here; anything not listed (lists, inspect, logs, stats…) is not recorded.
+ * Procedure path → its docker command, from the shared builders the screens
+ * use too. Only procedures that change the engine are here; anything not
+ * listed (lists, inspect, logs, stats…) is not recorded.
  */
 export const COMMANDS: Record<string, CommandBuilder> = {
   'containers.start': lifecycle('start'),
@@ -30,61 +36,71 @@ export const COMMANDS: Record<string, CommandBuilder> = {
   'containers.pause': lifecycle('pause'),
   'containers.unpause': lifecycle('unpause'),
   'containers.kill': lifecycle('kill'),
-  'containers.remove': (input) => words('docker rm', input.force === true && '-f', input.removeAnonymousVolumes === true && '-v', ref(input.id)),
-  'containers.rename': (input) => `docker rename ${ref(input.id)} ${q(input.name)}`,
-  'containers.run': (input) => buildDockerRun(input as unknown as RunSpec),
+  'containers.remove': (input) => docker.containerRemove([text(input.id)], { force: input.force === true, volumes: input.removeAnonymousVolumes === true }),
+  'containers.rename': (input) => docker.containerRename(text(input.id), text(input.name)),
+  'containers.run': (input) => docker.containerRun(input as unknown as RunSpec),
   'containers.quickRun': (input, output) => {
-    const name = (output as { name?: string } | undefined)?.name;
-    return words('docker run -d', name && `--name ${q(name)}`, '-P', q(input.image));
+    const made = output as { name?: string; ports?: PortMapping[] } | undefined;
+    // Until the engine has chosen the host ports, say how they are asked for.
+    return docker.quickRun(text(input.image), made?.name, made?.ports ?? []) + (made ? '' : ' # with -p 127.0.0.1::PORT for each port the image exposes');
   },
   'containers.updateLimits': (input) =>
-    words(
-      'docker update',
-      input.cpus !== undefined && `--cpus ${input.cpus === null ? 0 : q(input.cpus)}`,
-      input.memory !== undefined && `--memory ${memoryFlag(input.memory as number | null)}`,
-      typeof input.restart === 'string' && `--restart ${q(input.restart)}`,
-      ref(input.id),
-    ),
-  'containers.recreate': (input) =>
-    `# docker create (new settings) + docker rename: Cais recreated ${ref(input.id)} with new environment, ports or storage`,
-  'containers.terminal': (input) => `docker exec -it ${ref(input.id)} ${q(input.shell)}`,
-  'images.pull': (input) => `docker pull ${q(input.reference)}`,
-  'images.push': (input) => `docker push ${q(input.reference)}`,
-  'images.tag': (input) => `docker tag ${q(input.source)} ${q(input.target)}`,
-  'images.remove': (input) => words('docker rmi', input.force === true && '-f', q(input.reference)),
-  'images.prune': (input) => words('docker image prune -f', input.all === true && '-a'),
-  'images.build': (input) => {
-    const args = (input.buildArgs as { name: string; value: string }[] | undefined) ?? [];
-    return words(
-      'docker build',
-      `-f ${q(`${String(input.context).replace(/\/$/, '')}/${String(input.dockerfile)}`)}`,
-      typeof input.tag === 'string' && `-t ${q(input.tag)}`,
-      ...args.map((arg) => `--build-arg ${q(`${arg.name}=${arg.value}`)}`),
-      q(input.context),
-    );
+    docker.containerUpdate(text(input.id), {
+      cpus: input.cpus as number | null | undefined,
+      memory: input.memory as number | null | undefined,
+      restart: typeof input.restart === 'string' ? input.restart : undefined,
+    }),
+  'containers.recreate': (input, output) => recreated('environment, ports and storage', input.id, output),
+  'containers.terminal': (input) => docker.containerExec(text(input.id), text(input.shell)),
+  'images.pull': (input) => docker.imagePull(text(input.reference)),
+  'images.push': (input) => docker.imagePush(text(input.reference)),
+  'images.tag': (input) => docker.imageTag(text(input.source), text(input.target)),
+  'images.remove': (input) => docker.imageRemove(text(input.reference), input.force === true),
+  'images.prune': (input) => docker.imagePrune(input.all === true),
+  'images.build': (input) =>
+    docker.imageBuild({
+      context: text(input.context),
+      dockerfile: text(input.dockerfile),
+      tag: typeof input.tag === 'string' ? input.tag : undefined,
+      buildArgs: input.buildArgs as { name: string; value: string }[] | undefined,
+    }),
+  'images.loadFinish': () => docker.imageLoad('IMAGE.tar'),
+  'volumes.create': (input) =>
+    docker.volumeCreate({
+      name: typeof input.name === 'string' ? input.name : undefined,
+      driver: typeof input.driver === 'string' ? input.driver : undefined,
+      labels: input.labels as Record<string, string> | undefined,
+    }),
+  'volumes.remove': (input) => docker.volumeRemove(text(input.name)),
+  'volumes.prune': (input, output) =>
+    docker.volumeRemove(...((output as { removed?: string[] } | undefined)?.removed ?? (input.names as string[] | undefined) ?? [])),
+  'volumes.putFile': (input) => docker.volumePutFile(text(input.name), text(input.dir), text(input.fileName)),
+  'volumes.backup': (input) => docker.volumeBackup(text(input.name), docker.splitHostPath(text(input.destination))),
+  'volumes.restore': (input) => {
+    const source = input.source as { path?: string } | undefined;
+    return docker.volumeRestore(text(input.name), source?.path ? docker.splitHostPath(source.path) : { file: 'BACKUP.tar.gz' });
   },
-  'images.loadFinish': () => 'docker load -i IMAGE.tar',
+  'volumes.clone': (input) => docker.volumeClone(text(input.source), text(input.target)),
+  'volumes.attach': (input, output) => recreated('a mount added', input.container, output),
+  'volumes.detach': (input, output) => recreated('a mount removed', input.container, output),
+  'volumes.run': (input) =>
+    docker.volumeRun({
+      volume: text(input.name),
+      image: text(input.image),
+      containerName: typeof input.containerName === 'string' ? input.containerName : undefined,
+      target: text(input.target),
+      readOnly: input.readOnly === true,
+      command: typeof input.command === 'string' ? input.command : '',
+    }),
   // The password went to the engine once; the command says where it would come from, never what it is.
-  'registries.login': (input) => `docker login ${q(input.registry)} -u ${q(input.username)} --password-stdin`,
-  'registries.logout': (input) => `docker logout ${q(input.registry)}`,
-  'volumes.create': (input) => words('docker volume create', typeof input.name === 'string' && q(input.name)),
-  'volumes.remove': (input) => `docker volume rm ${q(input.name)}`,
-  'volumes.prune': (input) => words('docker volume rm', ...((input.names as string[] | undefined) ?? []).map(q)),
+  'registries.login': (input) => docker.registryLogin(text(input.registry), text(input.username)),
+  'registries.logout': (input) => docker.registryLogout(text(input.registry)),
   // A lesson runs several commands, each shown in the lesson itself, and removes what it made.
-  'lessons.run': (input) => `# lesson ${String(input.lesson)}: made and removed its own containers and volumes`,
+  'lessons.run': (input) => `# lesson ${text(input.lesson)}: made and removed its own containers and volumes`,
   'system.prune': (input, output) => {
     // What actually went, once known; what was asked for until then.
     const ids = (output as { removed?: string[] } | undefined)?.removed ?? (input.ids as string[]);
-    switch (input.kind) {
-      case 'containers':
-        return words('docker rm', ...ids.map(ref));
-      case 'images':
-        return words('docker rmi', ...ids.map((id) => ref(id.replace(/^sha256:/, ''))));
-      case 'volumes':
-        return words('docker volume rm', ...ids.map(q));
-      default:
-        return words('docker builder prune -f', ...ids.map((id) => `--filter id=${q(id)}`));
-    }
+    return docker.pruneItems(input.kind as docker.PruneKind, ids);
   },
 };
 

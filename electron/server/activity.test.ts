@@ -54,8 +54,9 @@ describe('commandFor', () => {
     expect(commandFor(['containers', 'rename'], { id: 'old', name: 'new' })).toBe('docker rename old new');
     expect(commandFor(['images', 'tag'], { source: 'app:1', target: '127.0.0.1:5000/app:1' })).toBe('docker tag app:1 127.0.0.1:5000/app:1');
     expect(commandFor(['containers', 'updateLimits'], { id: 'web', memory: 64 * 1024 * 1024, cpus: null })).toBe('docker update --cpus 0 --memory 64m web');
-    expect(commandFor(['images', 'build'], { context: '/src/my app', dockerfile: 'Dockerfile', tag: 'app:2', buildArgs: [] })).toBe(
-      "docker build -f '/src/my app/Dockerfile' -t app:2 '/src/my app'",
+    expect(commandFor(['images', 'build'], { context: '/src/my app', dockerfile: 'Dockerfile', tag: 'app:2', buildArgs: [] })).toBe("docker build -t app:2 '/src/my app'");
+    expect(commandFor(['images', 'build'], { context: '/src/', dockerfile: 'web.Dockerfile', buildArgs: [{ name: 'A', value: 'b c' }] })).toBe(
+      "docker build -f /src/web.Dockerfile --build-arg 'A=b c' /src",
     );
     expect(commandFor(['volumes', 'create'], { name: 'data' })).toBe('docker volume create data');
   });
@@ -63,6 +64,32 @@ describe('commandFor', () => {
   it('uses the run form\'s own docker run', () => {
     const spec = { image: 'busybox', name: 'web', env: [{ key: 'A', value: 'b c' }], ports: [], mounts: [], restart: 'no', labels: [], tty: false };
     expect(commandFor(['containers', 'run'], spec)).toBe("docker run -d --name web -e 'A=b c' busybox");
+  });
+
+  it('says the host ports a quick run really published, once the engine chose them', () => {
+    const output = { id: 'x', name: 'web', ports: [{ containerPort: 80, hostPort: 32768, hostIp: '127.0.0.1', protocol: 'tcp' }] };
+    expect(commandFor(['containers', 'quickRun'], { image: 'nginx' }, output)).toBe('docker run -d --name web -p 127.0.0.1:32768:80 nginx');
+  });
+
+  it('records a recreate as the commands that repeat it, and a comment until the new container exists', () => {
+    const spec = { image: 'busybox', env: [{ key: 'A', value: '1' }], ports: [], mounts: [], restart: 'no', labels: [], tty: false, command: ['sleep', '60'] };
+    expect(commandFor(['containers', 'recreate'], { id: 'web', env: [], ports: [], mounts: [] }, { id: 'n', name: 'web', wasRunning: true, spec })).toBe(
+      [
+        'docker create --name web-cais-new -e A=1 busybox sleep 60',
+        'docker rename web web-old',
+        'docker rename web-cais-new web',
+        'docker stop web-old',
+        'docker start web',
+        'docker rm web-old',
+      ].join(' && \\\n  '),
+    );
+    expect(commandFor(['volumes', 'attach'], { container: 'web', mount: {} })).toMatch(/^# Cais recreated web/);
+  });
+
+  it('records volume backups as the busybox tar that writes the same archive', () => {
+    expect(commandFor(['volumes', 'backup'], { name: 'data', destination: '/home/ana/Cais backups/data.tar.gz' })).toBe(
+      "docker run --rm -v data:/data:ro -v '/home/ana/Cais backups:/backup' busybox tar czf /backup/data.tar.gz -C /data .",
+    );
   });
 
   it('writes what a prune actually removed once known', () => {

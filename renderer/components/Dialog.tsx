@@ -31,15 +31,6 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   );
 }
 
-/** The equivalent docker command, for learning and copying. */
-export function CommandLine({ command }: { command: string }) {
-  return (
-    <code className="block overflow-x-auto rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
-      $ {command}
-    </code>
-  );
-}
-
 export const BUTTON =
   'rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800';
 export const PRIMARY_BUTTON = 'rounded-md bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800 disabled:opacity-60';

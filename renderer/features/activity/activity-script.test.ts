@@ -36,6 +36,11 @@ describe('activityScript', () => {
       ].join('\n'),
     );
   });
+
+  it('comments out every line of a failed multi-line command', () => {
+    const script = activityScript([entry(1, 'docker create --name a x && \\\n  docker rename a b', 'failed', 'no')], labels);
+    expect(script).toContain('# docker create --name a x && \\\n#   docker rename a b\n');
+  });
 });
 
 describe('mergeEntry', () => {

@@ -24,7 +24,8 @@ export function activityScript(entries: ActivityEntry[], labels: ScriptLabels): 
       lines.push(`# ${clock(entry.startedAt)} UTC · ${labels.ok}`, entry.command);
     } else {
       const why = entry.outcome === 'failed' ? `${labels.failed}: ${(entry.error ?? '').replace(/\s+/g, ' ')}` : labels.running;
-      lines.push(`# ${clock(entry.startedAt)} UTC · ${why}`, `# ${entry.command}`);
+      // Every line of a multi-line command (a recreate's steps) is commented out.
+      lines.push(`# ${clock(entry.startedAt)} UTC · ${why}`, ...entry.command.split('\n').map((line) => `# ${line}`));
     }
   }
   return `${lines.join('\n')}\n`;

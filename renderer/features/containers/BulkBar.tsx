@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
 import { client } from '../../api/client';
-import { BUTTON, CommandLine, DANGER_BUTTON, Dialog } from '../../components/Dialog';
+import { containerLifecycle, containerRemove } from '../../../electron/api/docker-commands';
+import { CommandHint } from '../../components/CommandHint';
+import { BUTTON, DANGER_BUTTON, Dialog } from '../../components/Dialog';
 import { isRunning } from './list-filter';
 
 type BulkAction = 'start' | 'stop' | 'remove';
@@ -28,15 +30,15 @@ export function BulkBar({ containers, onDone }: { containers: ContainerSummary[]
       if (failures === 0) onDone();
     },
   });
-  const names = containers.map((c) => c.name).join(' ');
+  const names = containers.map((c) => c.name);
 
   return (
     <div role="region" aria-label={t('containers.bulk.label')} className="flex flex-wrap items-center gap-2 rounded-md bg-sky-50 px-3 py-2 text-sm dark:bg-sky-950">
       <span className="font-medium">{t('containers.bulk.selected', { count: containers.length })}</span>
-      <button type="button" className={BUTTON} disabled={bulk.isPending} onClick={() => bulk.mutate('start')} title={`docker start ${names}`}>
+      <button type="button" className={BUTTON} disabled={bulk.isPending} onClick={() => bulk.mutate('start')} title={containerLifecycle('start', ...names)}>
         {t('containers.bulk.start')}
       </button>
-      <button type="button" className={BUTTON} disabled={bulk.isPending} onClick={() => bulk.mutate('stop')} title={`docker stop ${names}`}>
+      <button type="button" className={BUTTON} disabled={bulk.isPending} onClick={() => bulk.mutate('stop')} title={containerLifecycle('stop', ...names)}>
         {t('containers.bulk.stop')}
       </button>
       <button type="button" className={BUTTON} disabled={bulk.isPending} onClick={() => setConfirming(true)}>
@@ -57,7 +59,7 @@ export function BulkBar({ containers, onDone }: { containers: ContainerSummary[]
               ))}
             </ul>
             <p>{t('containers.bulk.removeKeeps')}</p>
-            <CommandLine command={`docker rm -f ${names}`} />
+            <CommandHint command={containerRemove(names, { force: true })} />
             <div className="flex justify-end gap-2">
               <button type="button" className={BUTTON} onClick={() => setConfirming(false)}>
                 {t('common.cancel')}

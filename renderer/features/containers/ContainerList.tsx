@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
 import { ContainerRow, ROW_GRID } from './ContainerRow';
+import { TermHelp } from '../glossary/Term';
 
 interface Props {
   containers: ContainerSummary[];
@@ -40,10 +41,10 @@ export function ContainerList({ containers, selected, onSelect, onSelectAll, tak
             />
           </div>
           <div role="columnheader">{t('containers.column.name')}</div>
-          <div role="columnheader">{t('containers.column.image')}</div>
+          <div role="columnheader" className="flex items-center gap-1">{t('containers.column.image')} <TermHelp word="image" /></div>
           <div role="columnheader">{t('containers.column.state')}</div>
           <div role="columnheader">{t('containers.column.status')}</div>
-          <div role="columnheader">{t('containers.column.ports')}</div>
+          <div role="columnheader" className="flex items-center gap-1">{t('containers.column.ports')} <TermHelp word="port" /></div>
           <div role="columnheader">{t('containers.column.created')}</div>
           <div role="columnheader" className="justify-self-end">{t('containers.column.actions')}</div>
         </div>

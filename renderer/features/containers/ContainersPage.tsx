@@ -9,6 +9,7 @@ import { ContainerList } from './ContainerList';
 import { ContainerDetails, TABS, type Tab } from './details/ContainerDetails';
 import { viewContainers, type SortKey } from './list-filter';
 import { RunPage } from './run/RunPage';
+import { TermHelp } from '../glossary/Term';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800';
 
@@ -45,9 +46,12 @@ function ContainerListPage() {
     <section aria-labelledby="containers-title" className="space-y-4 p-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 id="containers-title" className="text-2xl font-semibold">
-            {t('containers.title')}
-          </h1>
+          <div className="flex items-center gap-2">
+            <h1 id="containers-title" className="text-2xl font-semibold">
+              {t('containers.title')}
+            </h1>
+            <TermHelp word="container" />
+          </div>
           {list.isSuccess && (
             <p className="text-sm text-slate-700 dark:text-slate-300">{t('containers.count', { count: containers.length })}</p>
           )}

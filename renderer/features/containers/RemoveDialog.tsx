@@ -2,7 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
-import { BUTTON, CommandLine, DANGER_BUTTON, Dialog } from '../../components/Dialog';
+import { containerRemove } from '../../../electron/api/docker-commands';
+import { CommandHint } from '../../components/CommandHint';
+import { BUTTON, DANGER_BUTTON, Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** Names exactly what goes and what stays before anything is removed. */
@@ -12,7 +14,6 @@ export function RemoveDialog({ id, onClose }: { id: string; onClose: () => void 
   const [withAnonymous, setWithAnonymous] = useState(false);
   const remove = useMutation(orpc.containers.remove.mutationOptions({ onSuccess: onClose }));
   const info = preview.data;
-  const flags = [info?.running ? '-f' : '', withAnonymous ? '-v' : ''].filter(Boolean).join(' ');
 
   return (
     <Dialog title={t('containers.remove.title', { name: info?.name ?? '' })} onClose={onClose}>
@@ -52,7 +53,7 @@ export function RemoveDialog({ id, onClose }: { id: string; onClose: () => void 
               <span>{t('containers.remove.anonymous', { count: info.anonymousVolumes.length })}</span>
             </label>
           )}
-          <CommandLine command={`docker rm ${flags ? `${flags} ` : ''}${info.name}`} />
+          <CommandHint command={containerRemove([info.name], { force: info.running, volumes: withAnonymous })} />
           {remove.isError && <ErrorNotice error={remove.error} />}
           <div className="flex justify-end gap-2 pt-2">
             <button type="button" className={BUTTON} onClick={onClose}>

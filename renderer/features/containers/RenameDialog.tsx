@@ -2,7 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
-import { BUTTON, CommandLine, Dialog, PRIMARY_BUTTON } from '../../components/Dialog';
+import { containerRename } from '../../../electron/api/docker-commands';
+import { CommandHint } from '../../components/CommandHint';
+import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { containerNameProblem } from './validation';
 
@@ -43,7 +45,7 @@ export function RenameDialog({ id, name, takenNames, onClose }: { id: string; na
         <p id="rename-problem" role="status" className="min-h-5 text-red-700 dark:text-red-300">
           {problem ? t(`containers.nameProblem.${problem}`) : ''}
         </p>
-        <CommandLine command={`docker rename ${name} ${value || '…'}`} />
+        <CommandHint command={containerRename(name, value || t('learn.command.newName'))} />
         {rename.isError && <ErrorNotice error={rename.error} />}
         <div className="flex justify-end gap-2">
           <button type="button" className={BUTTON} onClick={onClose}>

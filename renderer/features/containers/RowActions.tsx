@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
 import { orpc } from '../../api/client';
 import { useSettings } from '../../api/settings';
+import { containerLifecycle, containerRemove, containerRename } from '../../../electron/api/docker-commands';
+import { CommandHint } from '../../components/CommandHint';
 import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { isRunning } from './list-filter';
@@ -13,6 +15,16 @@ import { RenameDialog } from './RenameDialog';
 type Action = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
 const MENU_ITEM = 'block w-full px-3 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800';
+
+/** A menu item named by its label alone, its docker command shown under it. */
+function MenuItem({ label, command, danger, onClick }: { label: string; command: string; danger?: boolean; onClick: () => void }) {
+  return (
+    <button type="button" role="menuitem" aria-label={label} className={`${MENU_ITEM} ${danger ? 'text-red-700 dark:text-red-300' : ''}`} onClick={onClick}>
+      <span aria-hidden="true">{label}</span>
+      <CommandHint compact command={command} />
+    </button>
+  );
+}
 
 /** Start or stop up front; the rest in a menu. Each names its docker command. */
 export function RowActions({ container, takenNames }: { container: ContainerSummary; takenNames: string[] }) {
@@ -51,7 +63,7 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
           type="button"
           disabled={mutation.isPending}
           aria-label={t(`containers.actionLabel.${primary}`, { name: container.name })}
-          title={`docker ${primary} ${container.name}`}
+          title={containerLifecycle(primary, container.name)}
           onClick={() => act(primary)}
           className={BUTTON}
         >
@@ -74,19 +86,14 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
           role="menu"
           aria-label={t('containers.moreLabel', { name: container.name })}
           style={{ positionAnchor: `--${menuId}`, positionArea: 'bottom span-left', margin: '4px 0' } as CSSProperties}
-          className="w-44 overflow-hidden rounded-md border border-slate-300 bg-white p-0 text-sm text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          className="w-64 overflow-hidden rounded-md border border-slate-300 bg-white p-0 text-sm text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         >
-          {menu.map((action) => (
-            <button key={action} type="button" role="menuitem" className={MENU_ITEM} title={`docker ${action} ${container.name}`} onClick={() => act(action)}>
-              {t(`containers.action.${action}`)}
-            </button>
+          {/* The main action too, so every action has its command beside it. */}
+          {[primary, ...menu].map((action) => (
+            <MenuItem key={action} label={t(`containers.action.${action}`)} command={containerLifecycle(action, container.name)} onClick={() => act(action)} />
           ))}
-          <button type="button" role="menuitem" className={MENU_ITEM} onClick={() => open('rename')}>
-            {t('containers.action.rename')}
-          </button>
-          <button type="button" role="menuitem" className={`${MENU_ITEM} text-red-700 dark:text-red-300`} onClick={() => open('remove')}>
-            {t('containers.action.remove')}
-          </button>
+          <MenuItem label={t('containers.action.rename')} command={containerRename(container.name, t('learn.command.newName'))} onClick={() => open('rename')} />
+          <MenuItem danger label={t('containers.action.remove')} command={containerRemove([container.name], { force: running })} onClick={() => open('remove')} />
         </div>
       </div>
       {mutation.isPending && (

@@ -6,7 +6,8 @@ import { client, orpc } from '../../api/client';
 import { BUTTON, DANGER_BUTTON, Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatBytes } from '../images/format';
-import { pruneCommand } from './prune-command';
+import { pruneItems } from '../../../electron/api/docker-commands';
+import { CommandHint } from '../../components/CommandHint';
 
 /**
  * Lists exactly what goes and asks first. Named volumes are never taken by
@@ -69,9 +70,8 @@ export function PruneDialog({ kind, onClose }: { kind: DiskKind; onClose: () => 
           </fieldset>
         )}
         {preview.isSuccess && !prune.isSuccess && going.length > 0 && (
-          <code className="block whitespace-pre-wrap break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200">
-            $ {pruneCommand(kind, going)}
-          </code>
+          // Containers by name, as a person would type them; the rest by id, as the activity log records them.
+          <CommandHint command={pruneItems(kind, going.map((item) => (kind === 'containers' ? item.name : item.id)))} />
         )}
         {prune.isSuccess && (
           <div role="status" data-testid="prune-done">

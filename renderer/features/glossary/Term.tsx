@@ -5,17 +5,31 @@ export const GLOSSARY_WORDS = ['image', 'container', 'volume', 'layer', 'namespa
 export type GlossaryWord = (typeof GLOSSARY_WORDS)[number];
 
 /**
- * A word with its short definition one hover, focus or click away. The "?"
- * button is described by the definition (aria-describedby), so screen
- * readers read it even before it is shown; Escape hides it.
+ * A word with its short definition one hover, focus or click away (the
+ * word, then the "?" of TermHelp).
  */
 export function Term({ word, children }: { word: GlossaryWord; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <span className="inline-flex items-baseline gap-1">
+      <span>{children ?? t(`learn.glossary.${word}.term`)}</span>
+      <TermHelp word={word} />
+    </span>
+  );
+}
+
+/**
+ * The "?" alone, to sit beside a heading, column header or form label
+ * without joining its accessible name. It is described by the definition
+ * (aria-describedby), so screen readers read it even before it is shown;
+ * Escape hides it.
+ */
+export function TermHelp({ word }: { word: GlossaryWord }) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
   return (
-    <span className="relative inline-flex items-baseline gap-1">
-      <span>{children ?? t(`learn.glossary.${word}.term`)}</span>
+    <span className="relative inline-flex items-baseline text-base">
       <button
         type="button"
         aria-label={t('learn.glossary.whatIs', { term: t(`learn.glossary.${word}.term`) })}
@@ -35,7 +49,7 @@ export function Term({ word, children }: { word: GlossaryWord; children?: ReactN
       <span
         id={id}
         role="tooltip"
-        className={`${open ? 'block' : 'hidden'} absolute left-0 top-full z-20 mt-1 w-72 rounded-md border border-slate-300 bg-white p-2 text-left text-sm font-normal text-slate-900 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100`}
+        className={`${open ? 'block' : 'hidden'} absolute left-0 top-full z-30 mt-1 w-72 whitespace-normal rounded-md border border-slate-300 bg-white p-2 text-left text-sm font-normal normal-case tracking-normal text-slate-900 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100`}
       >
         {t(`learn.glossary.${word}.definition`)}
       </span>

@@ -1,4 +1,3 @@
-import { quoteShellWord } from '../containers/run/shell-words';
 import { ClosablePanel } from './ClosablePanel';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { formatBytes } from './format';
 import { ImageError } from './ImageError';
 import { button, input, muted, primaryButton } from './ui';
 import { useActionStream } from '../../api/use-action-stream';
+import { imageBuild } from '../../../electron/api/docker-commands';
 
 function parseBuildArgs(text: string): { name: string; value: string }[] {
   return text
@@ -42,15 +42,7 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
   }, [lineCount]);
 
   const argList = parseBuildArgs(args);
-  const command = [
-    'docker build',
-    dockerfile !== 'Dockerfile' ? `-f ${quoteShellWord(dockerfile)}` : '',
-    tag.trim() ? `-t ${quoteShellWord(tag.trim())}` : '',
-    ...argList.map((a) => `--build-arg ${quoteShellWord(`${a.name}=${a.value}`)}`),
-    context.trim() ? quoteShellWord(context.trim()) : 'FOLDER',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const command = imageBuild({ context: context.trim() || 'FOLDER', dockerfile, tag: tag.trim(), buildArgs: argList });
 
   return (
     <ClosablePanel id="build" title={t('images.build.title')} onClose={onClose}>

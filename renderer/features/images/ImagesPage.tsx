@@ -14,6 +14,7 @@ import { PullPanel } from './PullPanel';
 import { RegistriesPanel } from './RegistriesPanel';
 import { SearchPanel } from './SearchPanel';
 import { button, input, muted, primaryButton } from './ui';
+import { TermHelp } from '../glossary/Term';
 
 type Panel = 'pull' | 'search' | 'build' | 'load' | 'prune' | 'registries';
 
@@ -57,9 +58,12 @@ export function ImagesPage() {
     <section aria-labelledby="images-title" className="space-y-4 p-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 id="images-title" className="text-2xl font-semibold">
-            {t('images.title')}
-          </h1>
+          <div className="flex items-center gap-2">
+            <h1 id="images-title" className="text-2xl font-semibold">
+              {t('images.title')}
+            </h1>
+            <TermHelp word="image" />
+          </div>
           {query.isSuccess && <p className={muted}>{t('images.count', { count: query.data.length, size: formatBytes(totalSize, i18n.language) })}</p>}
         </div>
         <div className="flex flex-wrap gap-2" role="toolbar" aria-label={t('images.actions')}>

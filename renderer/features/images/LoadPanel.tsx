@@ -5,6 +5,7 @@ import { CommandHint } from './CommandHint';
 import { formatBytes, toBase64 } from './format';
 import { ImageError } from './ImageError';
 import { button, muted, panel } from './ui';
+import { imageLoad } from '../../../electron/api/docker-commands';
 
 /** Matches the server: 512 KiB per frame, well under the web host's 1 MiB limit once in base64. */
 const CHUNK = 512 * 1024;
@@ -58,7 +59,7 @@ export function LoadPanel({ onClose, onLoaded }: { onClose: () => void; onLoaded
           {t('images.load.do')}
         </button>
       </div>
-      <CommandHint command={`docker load -i ${file?.name ?? 'FILE.tar'}`} />
+      <CommandHint command={imageLoad(file?.name ?? 'FILE.tar')} />
       {state.status === 'sending' && (
         <p role="status">{t('images.load.sending', { sent: formatBytes(state.sent, i18n.language), total: formatBytes(state.total, i18n.language) })}</p>
       )}

@@ -6,6 +6,7 @@ import { CommandHint } from './CommandHint';
 import { formatBytes, shortId } from './format';
 import { ImageError } from './ImageError';
 import { button, dangerButton, muted, panel } from './ui';
+import { imagePrune } from '../../../electron/api/docker-commands';
 
 /** `docker image prune [-a]`: lists exactly what goes and the space, then asks. */
 export function PrunePanel({ onClose }: { onClose: () => void }) {
@@ -36,7 +37,7 @@ export function PrunePanel({ onClose }: { onClose: () => void }) {
           {t('images.prune.unused')}
         </label>
       </fieldset>
-      <CommandHint command={all ? 'docker image prune -a' : 'docker image prune'} />
+      <CommandHint command={imagePrune(all)} />
       {preview.isPending && <p aria-busy="true">{t('images.prune.loading')}</p>}
       {preview.isError && <ImageError error={preview.error} />}
       {preview.isSuccess && !prune.isSuccess && (

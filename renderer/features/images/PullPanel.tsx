@@ -8,6 +8,8 @@ import { TransferProgress } from './TransferProgress';
 import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
 import { useActionStream } from '../../api/use-action-stream';
+import { imagePull } from '../../../electron/api/docker-commands';
+import { TermHelp } from '../glossary/Term';
 
 /** `docker pull`: any name, name:tag, name@digest, or a registry host:port/name. */
 export function PullPanel({ initial, onClose }: { initial?: { reference: string; start: boolean }; onClose: () => void }) {
@@ -29,9 +31,13 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
           void pull.start(reference.trim());
         }}
       >
-        <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
-          {t('images.pull.reference')}
+        <div className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
+          <span className="flex items-center gap-1">
+            <label htmlFor="pull-reference">{t('images.pull.reference')}</label>
+            <TermHelp word="registry" />
+          </span>
           <input
+            id="pull-reference"
             className={input}
             value={reference}
             onChange={(event) => setReference(event.target.value)}
@@ -39,7 +45,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
             autoComplete="off"
             spellCheck={false}
           />
-        </label>
+        </div>
         <button type="submit" className={primaryButton} disabled={pull.status === 'running'}>
           {t('images.pull.start')}
         </button>
@@ -50,7 +56,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
         )}
       </form>
       <p className={muted}>{t('images.pull.help')}</p>
-      <CommandHint command={`docker pull ${reference.trim() || 'NAME[:TAG|@DIGEST]'}`} />
+      <CommandHint command={imagePull(reference.trim() || 'NAME[:TAG|@DIGEST]')} />
       <TransferProgress value={pull.value} status={pull.status} kind="pull" />
       {pull.status === 'done' && pull.value.done && (
         <p role="status" className="text-sm font-medium text-emerald-800 dark:text-emerald-300">

@@ -5,6 +5,7 @@ import { client, orpc } from '../../api/client';
 import { ClosablePanel } from './ClosablePanel';
 import { CommandHint } from './CommandHint';
 import { ImageError } from './ImageError';
+import { registryLogin } from '../../../electron/api/docker-commands';
 import { registryFromInput } from './registry-address';
 import { button, input, muted, primaryButton } from './ui';
 
@@ -27,7 +28,7 @@ export function RegistriesPanel({ onClose }: { onClose: () => void }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.registries.key() });
 
   const host = registryFromInput(registry);
-  const command = `docker login ${host || 'HOST'} -u ${username.trim() || 'USER'} --password-stdin`;
+  const command = registryLogin(host || 'HOST', username.trim() || 'USER');
 
   return (
     <ClosablePanel id="registries" title={t('images.registries.title')} onClose={onClose}>

@@ -5,6 +5,7 @@ import { orpc } from '../../api/client';
 import { CommandHint } from './CommandHint';
 import { ImageError } from './ImageError';
 import { button, dangerButton } from './ui';
+import { imageRemove } from '../../../electron/api/docker-commands';
 
 /**
  * `docker rmi`: asks first, naming what goes. When containers use the image
@@ -39,7 +40,7 @@ export function RemoveImage({ reference, onRemoved }: { reference: string; onRem
               {t('images.cancel')}
             </button>
           </div>
-          <CommandHint command={`docker rmi -f ${reference}`} />
+          <CommandHint command={imageRemove(reference, true)} />
         </div>
       ) : (
         <div className="space-y-2 rounded-md border border-red-300 p-3 text-sm dark:border-red-800">
@@ -52,7 +53,7 @@ export function RemoveImage({ reference, onRemoved }: { reference: string; onRem
               {t('images.cancel')}
             </button>
           </div>
-          <CommandHint command={`docker rmi ${reference}`} />
+          <CommandHint command={imageRemove(reference)} />
         </div>
       )}
       {remove.isError && !inUse && <ImageError error={remove.error} onDismiss={() => remove.reset()} />}

@@ -1,6 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { quickRun } from '../../../electron/api/docker-commands';
 import { useTranslation } from 'react-i18next';
-import { client } from '../../api/client';
+import { client, orpc } from '../../api/client';
 import { navigate } from '../../api/use-hash-route';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CommandHint } from './CommandHint';
@@ -13,6 +14,9 @@ export function RunImage({ reference }: { reference: string }) {
     mutationFn: () => client.containers.quickRun({ image: reference }),
     onSuccess: (created) => navigate(`#containers/${created.id}/logs`),
   });
+  // Quick run publishes each exposed port on 127.0.0.1, to a free port the engine picks.
+  const defaults = useQuery(orpc.containers.imageDefaults.queryOptions({ input: { image: reference } }));
+  const ports = (defaults.data?.exposedPorts ?? []).map((p) => ({ containerPort: p.port, hostIp: '127.0.0.1', protocol: p.protocol }));
   return (
     <section aria-labelledby="run-image-title" className={panel}>
       <h3 id="run-image-title" className="font-semibold">
@@ -27,7 +31,7 @@ export function RunImage({ reference }: { reference: string }) {
           {t('images.run.form')}
         </button>
       </div>
-      <CommandHint command={`docker run -d -P ${reference}`} />
+      <CommandHint command={quickRun(reference, undefined, ports)} />
       {quick.isError && <ErrorNotice error={quick.error} />}
     </section>
   );

@@ -5,6 +5,7 @@ import { formatBytes, fromBase64 } from './format';
 import { ImageError } from './ImageError';
 import { button } from './ui';
 import { useActionStream } from '../../api/use-action-stream';
+import { imageSave } from '../../../electron/api/docker-commands';
 
 interface SaveValue {
   parts: Uint8Array<ArrayBuffer>[];
@@ -57,7 +58,7 @@ export function SaveImage({ reference }: { reference: string }) {
         )}
         {save.status === 'done' && <span role="status">{t('images.save.done', { size: formatBytes(save.value.bytes, i18n.language) })}</span>}
       </div>
-      <CommandHint command={`docker save -o ${fileName} ${reference}`} />
+      <CommandHint command={imageSave(reference, fileName)} />
       {save.status === 'failed' && <ImageError error={save.error} />}
     </section>
   );

@@ -8,6 +8,8 @@ import { TransferProgress } from './TransferProgress';
 import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
 import { useActionStream } from '../../api/use-action-stream';
+import { imagePush, imageTag } from '../../../electron/api/docker-commands';
+import { TermHelp } from '../glossary/Term';
 
 /** `docker tag` then, optionally, `docker push` of the new name. */
 export function TagPush({ source }: { source: string }) {
@@ -19,9 +21,12 @@ export function TagPush({ source }: { source: string }) {
 
   return (
     <section aria-labelledby="tag-title" className="space-y-2">
-      <h3 id="tag-title" className="text-base font-semibold">
-        {t('images.tag.title')}
-      </h3>
+      <div className="flex items-center gap-2">
+        <h3 id="tag-title" className="text-base font-semibold">
+          {t('images.tag.title')}
+        </h3>
+        <TermHelp word="registry" />
+      </div>
       <p className={muted}>{t('images.tag.help')}</p>
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
@@ -52,8 +57,8 @@ export function TagPush({ source }: { source: string }) {
           </button>
         )}
       </div>
-      <CommandHint command={`docker tag ${source} ${name || 'REGISTRY/NAME:TAG'}`} />
-      <CommandHint command={`docker push ${name || 'REGISTRY/NAME:TAG'}`} />
+      <CommandHint command={imageTag(source, name || 'REGISTRY/NAME:TAG')} />
+      <CommandHint command={imagePush(name || 'REGISTRY/NAME:TAG')} />
       {tag.isSuccess && push.status === 'idle' && <p role="status">{t('images.tag.tagged', { target: tag.data.target })}</p>}
       {tag.isError && <ImageError error={tag.error} onDismiss={() => tag.reset()} />}
       <TransferProgress value={push.value} status={push.status} kind="push" />

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { shellWord } from './format';
 import { BUTTON, CommandHint, INPUT, PANEL, PRIMARY } from './ui';
+import { volumeRun } from '../../../electron/api/docker-commands';
 
 const PATH_RULE = /^\/[^\0:]*$/;
 
@@ -219,7 +220,7 @@ function RunNew({ volume }: { volume: VolumeSummary }) {
         </label>
       </div>
       <MountKindHelp kind="volume" source={volume.name} mountpoint={volume.mountpoint} />
-      <CommandHint command={`docker run -d ${containerName ? `--name ${containerName} ` : ''}${mountFlag({ kind: 'volume', source: volume.name, target, readOnly })} ${chosen}${command ? ` ${command}` : ''}`} />
+      <CommandHint command={volumeRun({ volume: volume.name, image: chosen || 'IMAGE', containerName: containerName || undefined, target, readOnly, command })} />
       {images.error && <ErrorNotice error={images.error} />}
       {run.error && <ErrorNotice error={run.error} onDismiss={() => run.reset()} />}
       {run.data && (

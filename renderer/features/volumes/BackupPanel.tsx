@@ -6,7 +6,8 @@ import { client, orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useNameProblem } from './CreateVolumeForm';
-import { backupFileName, shellWord } from './format';
+import { splitHostPath, volumeBackup, volumeClone } from '../../../electron/api/docker-commands';
+import { backupFileName } from './format';
 import { RestorePanel } from './RestorePanel';
 import { CommandHint, INPUT, PANEL, PRIMARY, ProgressLine } from './ui';
 import { follow, useWork } from './use-work';
@@ -31,9 +32,6 @@ function BackupForm({ name }: { name: string }) {
       }
     });
   const state = work.state;
-  const separator = folder.data?.separator ?? '/';
-  const dir = path.slice(0, Math.max(0, path.lastIndexOf(separator))) || separator;
-  const file = path.slice(path.lastIndexOf(separator) + 1);
 
   return (
     <form
@@ -52,7 +50,7 @@ function BackupForm({ name }: { name: string }) {
         <span>{t('volumes.backup.destination')}</span>
         <input value={path} onChange={(event) => setDestination(event.target.value)} className={`${INPUT} w-full max-w-2xl font-mono`} spellCheck={false} />
       </label>
-      <CommandHint command={`docker run --rm -v ${name}:/data -v ${shellWord(dir)}:/backup busybox tar czf /backup/${shellWord(file)} -C /data .`} />
+      <CommandHint command={volumeBackup(name, splitHostPath(path || backupFileName(name)))} />
       {state.status === 'running' && (
         <ProgressLine label={t('volumes.backup.running')} files={state.last?.files ?? 0} bytes={state.last?.bytes ?? 0} onCancel={work.cancel} />
       )}
@@ -118,7 +116,7 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
           {problem ?? t('volumes.clone.help')}
         </span>
       </div>
-      <CommandHint command={`docker volume create ${shellWord(target)} && docker run --rm -v ${name}:/from -v ${shellWord(target)}:/to busybox cp -a /from/. /to/`} />
+      <CommandHint command={volumeClone(name, target)} />
       {state.status === 'running' && (
         <ProgressLine label={t('volumes.clone.running')} files={state.last?.files ?? 0} bytes={state.last?.bytes ?? 0} onCancel={work.cancel} />
       )}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { volumeNameProblem, type VolumeSummary } from '../../../electron/api/volumes-schemas';
 import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { parseLabels, shellWord } from './format';
+import { volumeCreate } from '../../../electron/api/docker-commands';
+import { parseLabels } from './format';
 import { BUTTON, CommandHint, INPUT, PANEL, PRIMARY } from './ui';
 
 /** The name problem to show as the user types, or undefined. */
@@ -29,12 +30,7 @@ export function CreateVolumeForm({ existing, onDone }: { existing: VolumeSummary
   const parsed = parseLabels(labelText);
   const labelProblem = 'badLine' in parsed ? t('volumes.create.badLabel', { line: parsed.badLine }) : undefined;
   const labels = 'labels' in parsed ? parsed.labels : {};
-  const command = [
-    'docker volume create',
-    ...(driver && driver !== 'local' ? [`--driver ${shellWord(driver)}`] : []),
-    ...Object.entries(labels).map(([key, value]) => `--label ${shellWord(`${key}=${value}`)}`),
-    shellWord(name || t('volumes.create.namePlaceholder')),
-  ].join(' ');
+  const command = volumeCreate({ name: name || t('volumes.create.namePlaceholder'), driver, labels });
 
   return (
     <form

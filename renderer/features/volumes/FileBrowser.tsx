@@ -10,6 +10,7 @@ import { formatBytes, formatMode } from './format';
 import { saveDownload, sendFile, type ReadyDownload } from './transfer';
 import { BUTTON, CommandHint, ProgressLine } from './ui';
 import { useWork } from './use-work';
+import { volumeList } from '../../../electron/api/docker-commands';
 
 type ScanState = { files: number; bytes: number; entries: VolumeEntry[]; truncated?: boolean };
 
@@ -149,7 +150,7 @@ export function FileBrowser({ name }: { name: string }) {
           </label>
         </div>
       </div>
-      <CommandHint command={`docker run --rm -v ${name}:/data busybox ls -la /data/${dir}`} />
+      <CommandHint command={volumeList(name, dir)} />
       {scan.state.status === 'running' && (
         <ProgressLine label={t('volumes.files.reading')} files={scan.state.last?.files ?? 0} bytes={scan.state.last?.bytes ?? 0} onCancel={scan.cancel} />
       )}

@@ -5,6 +5,7 @@ import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { BUTTON, CommandHint } from './ui';
+import { volumeRemove } from '../../../electron/api/docker-commands';
 
 /** Lists exactly the volumes that would go, and removes those (and only those) once confirmed. */
 export function PruneButton() {
@@ -63,7 +64,7 @@ function PruneDialog({ onClose, onDone }: { onClose: () => void; onDone: (result
               <li key={name}>{name}</li>
             ))}
           </ul>
-          <CommandHint command="docker volume prune --all" />
+          <CommandHint command={volumeRemove(...names)} />
         </>
       )}
       {prune.error && <ErrorNotice error={prune.error} />}

@@ -5,6 +5,7 @@ import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CommandHint } from './ui';
+import { volumeRemove } from '../../../electron/api/docker-commands';
 
 /** Refuses at once while a container uses the volume (naming them); otherwise asks, naming the volume. */
 export function RemoveVolumeDialog({ volume, onClose, onRemoved }: { volume: VolumeSummary; onClose: () => void; onRemoved?: () => void }) {
@@ -49,7 +50,7 @@ export function RemoveVolumeDialog({ volume, onClose, onRemoved }: { volume: Vol
       }
     >
       <p>{t('volumes.remove.warning', { name: volume.name })}</p>
-      <CommandHint command={`docker volume rm ${volume.name}`} />
+      <CommandHint command={volumeRemove(volume.name)} />
       {remove.error && (remove.error as { code?: string }).code !== 'VOLUME_IN_USE' && <ErrorNotice error={remove.error} />}
     </ConfirmDialog>
   );

@@ -5,7 +5,7 @@ import { client } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useNameProblem } from './CreateVolumeForm';
-import { shellWord } from './format';
+import { splitHostPath, volumeRestore } from '../../../electron/api/docker-commands';
 import { sendFile } from './transfer';
 import { BUTTON, CommandHint, INPUT, PANEL, PRIMARY, ProgressLine } from './ui';
 import { follow, useWork } from './use-work';
@@ -80,7 +80,7 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
         )}
       </div>
       {submitted && !file && !hostPath && <p className="text-sm text-red-800 dark:text-red-300">{t('volumes.restore.pickFile')}</p>}
-      <CommandHint command={`docker run --rm -v ${shellWord(name || 'NAME')}:/data -v "$PWD":/backup busybox tar xzf /backup/${shellWord(fileLabel.split('/').pop() ?? '')} -C /data`} />
+      <CommandHint command={volumeRestore(name || 'NAME', hostPath ? splitHostPath(hostPath) : { file: fileLabel.split('/').pop() || 'BACKUP.tar.gz' })} />
       {state.status === 'running' && state.last?.phase === 'upload' && (
         <ProgressLine label={t('volumes.restore.sending')} bytes={state.last.bytes} totalBytes={state.last.total} onCancel={work.cancel} />
       )}

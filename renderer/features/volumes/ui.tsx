@@ -9,15 +9,8 @@ export const INPUT =
   'rounded-md border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 export const PANEL = 'rounded-lg border border-slate-200 p-4 dark:border-slate-800';
 
-/** The docker command that does the same, for those who want to learn it. */
-export function CommandHint({ command }: { command: string }) {
-  const { t } = useTranslation();
-  return (
-    <p className="text-xs text-slate-700 dark:text-slate-300">
-      {t('volumes.equivalent')} <code className="rounded bg-slate-100 px-1 py-0.5 font-mono dark:bg-slate-800">{command}</code>
-    </p>
-  );
-}
+/** The docker command that does the same: the one shared component. */
+export { CommandHint } from '../../components/CommandHint';
 
 /** Progress of long work: files and bytes so far (a bar when the total is known), and Cancel. */
 export function ProgressLine({

@@ -3,9 +3,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, orpc } from '../../../api/client';
 import { navigate } from '../../../api/use-hash-route';
-import { BUTTON, CommandLine, Dialog, PRIMARY_BUTTON } from '../../../components/Dialog';
+import { containerUpdate } from '../../../../electron/api/docker-commands';
+import { CommandHint } from '../../../components/CommandHint';
+import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { parseMemory } from '../run/docker-run-command';
+import { parseMemory } from '../../../../electron/api/docker-run-command';
 import { Field, INPUT } from '../run/form-parts';
 import { draftToSpec, type RunDraft } from '../run/run-draft';
 import { EnvRows, MountRows, PortRows } from '../run/row-editors';
@@ -37,7 +39,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
     mutationFn: () => client.containers.updateLimits({ id: info.Id, cpus: cpuValue, memory: memoryBytes ?? null, restart }),
     onSuccess: refresh,
   });
-  const updateCommand = `docker update --cpus ${cpuValue ?? 0} --memory ${memoryBytes ? `${Math.round(memoryBytes / 1024 / 1024)}m` : '0'} --restart ${restart} ${name}`;
+  const updateCommand = containerUpdate(name, { cpus: cpuValue, memory: memoryBytes ?? null, restart });
 
   const context = useMemo(
     () => ({
@@ -83,7 +85,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
             {(props) => <input {...props} className={INPUT} value={memory} onChange={(e) => setMemory(e.target.value)} />}
           </Field>
         </div>
-        <CommandLine command={updateCommand} />
+        <CommandHint command={updateCommand} />
         {update.isError && <ErrorNotice error={update.error} />}
         {update.isSuccess && <p role="status">{t('containers.settings.updated')}</p>}
         <button type="button" className={PRIMARY_BUTTON} disabled={Object.keys(limitProblems).length > 0 || update.isPending} onClick={() => update.mutate()}>

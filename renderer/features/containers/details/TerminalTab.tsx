@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { containerExec } from '../../../../electron/api/docker-commands';
+import { CommandHint } from '../../../components/CommandHint';
 
 const SHELLS = ['sh', 'bash', 'ash', 'zsh'];
 
@@ -74,8 +76,8 @@ export function TerminalTab({ id, running }: { id: string; running: boolean }) {
             </option>
           ))}
         </select>
-        <code className="text-xs text-slate-700 dark:text-slate-300">$ docker exec -it {id.slice(0, 12)} {shell}</code>
       </label>
+      <CommandHint command={containerExec(id, shell)} />
       {Boolean(error) && <ErrorNotice error={error} />}
       {exit !== undefined && (
         <p role="status">{exit === 126 || exit === 127 ? t('containers.terminal.noShell', { shell }) : t('containers.terminal.ended', { code: exit ?? '?' })}</p>

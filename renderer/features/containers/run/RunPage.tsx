@@ -6,11 +6,12 @@ import { navigate } from '../../../api/use-hash-route';
 import { BUTTON, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { PullPanel } from '../../images/PullPanel';
-import { buildDockerRun, parseDockerRun } from './docker-run-command';
+import { buildDockerRun, parseDockerRun } from '../../../../electron/api/docker-run-command';
 import { parseEnvFile } from './env-file';
 import { Field, INPUT, Rows } from './form-parts';
 import { EnvRows, MountRows, PortRows } from './row-editors';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, type RunDraft } from './run-draft';
+import { CommandHint } from '../../../components/CommandHint';
 
 /** The run form: every field validated as you type, the docker run command beside it. */
 export function RunPage({ initialImage }: { initialImage: string }) {
@@ -55,7 +56,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
         <a href="#containers" className="text-sky-800 underline dark:text-sky-300">← {t('containers.details.back')}</a>
         <h1 id="run-title" className="text-2xl font-semibold">{t('containers.run.title')}</h1>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field id="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
+          <Field id="image" term="image" label={t('containers.run.image')} hint={t('containers.run.imageHint')} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.image} onChange={(e) => set({ image: e.target.value })} />}
           </Field>
           <Field id="name" label={t('containers.run.name')} hint={t('containers.run.nameHint')} problems={problems}>
@@ -114,13 +115,13 @@ export function RunPage({ initialImage }: { initialImage: string }) {
               </select>
             )}
           </Field>
-          <Field id="cpus" label={t('containers.run.cpus')} hint={t('containers.run.cpusHint')} problems={problems}>
+          <Field id="cpus" term="cgroup" label={t('containers.run.cpus')} hint={t('containers.run.cpusHint')} problems={problems}>
             {(props) => <input {...props} inputMode="decimal" className={INPUT} value={draft.cpus} onChange={(e) => set({ cpus: e.target.value })} />}
           </Field>
-          <Field id="memory" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={problems}>
+          <Field id="memory" term="cgroup" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.memory} onChange={(e) => set({ memory: e.target.value })} />}
           </Field>
-          <Field id="network" label={t('containers.run.network')} hint={t('containers.run.networkHint')} problems={problems}>
+          <Field id="network" term="namespace" label={t('containers.run.network')} hint={t('containers.run.networkHint')} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.network} onChange={(e) => set({ network: e.target.value })} />}
           </Field>
           <label className="mt-7 flex items-center gap-2">
@@ -153,8 +154,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
       <aside className="space-y-4 text-sm">
         <div className="space-y-2">
           <h2 className="font-semibold">{t('containers.run.equivalent')}</h2>
-          <pre data-testid="docker-run-preview" className="whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{spec ? buildDockerRun(spec) : t('containers.run.fixFirst')}</pre>
-          <button type="button" className={BUTTON} disabled={!spec} onClick={() => spec && void navigator.clipboard.writeText(buildDockerRun(spec))}>{t('containers.run.copy')}</button>
+          <div data-testid="docker-run-preview">{spec ? <CommandHint command={buildDockerRun(spec)} /> : <p>{t('containers.run.fixFirst')}</p>}</div>
         </div>
         <div className="space-y-2">
           <label htmlFor="run-paste" className="font-semibold">{t('containers.run.paste')}</label>

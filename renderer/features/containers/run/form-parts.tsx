@@ -1,18 +1,22 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TermHelp, type GlossaryWord } from '../../glossary/Term';
 import type { Problems } from './run-draft';
 
 export const INPUT = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-800 aria-[invalid=true]:border-red-600';
 
 /** A labelled input with its problem, announced as it changes. */
-export function Field({ id, label, hint, problems, children }: { id: string; label: string; hint?: string; problems: Problems; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string }) => ReactNode }) {
+export function Field({ id, label, hint, term, problems, children }: { id: string; label: string; hint?: string; term?: GlossaryWord; problems: Problems; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string }) => ReactNode }) {
   const { t } = useTranslation();
   const problem = problems[id];
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={`run-${id}`} className="font-medium">
-        {label}
-      </label>
+      <div className="flex items-center gap-1">
+        <label htmlFor={`run-${id}`} className="font-medium">
+          {label}
+        </label>
+        {term && <TermHelp word={term} />}
+      </div>
       {children({ id: `run-${id}`, 'aria-invalid': Boolean(problem), 'aria-describedby': `run-${id}-note` })}
       <p id={`run-${id}-note`} className={problem ? 'text-red-700 dark:text-red-300' : 'text-xs text-slate-700 dark:text-slate-300'}>
         {problem ? t(`containers.${problem}`) : hint}
@@ -22,11 +26,14 @@ export function Field({ id, label, hint, problems, children }: { id: string; lab
 }
 
 /** A list of rows with add and remove buttons. */
-export function Rows<T>({ title, items, onChange, blank, addLabel, children }: { title: string; items: T[]; onChange: (items: T[]) => void; blank: T; addLabel: string; children: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode }) {
+export function Rows<T>({ title, term, items, onChange, blank, addLabel, children }: { title: string; term?: GlossaryWord; items: T[]; onChange: (items: T[]) => void; blank: T; addLabel: string; children: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode }) {
   const { t } = useTranslation();
   return (
     <fieldset className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-      <legend className="px-1 font-semibold">{title}</legend>
+      <legend className="flex items-center gap-1 px-1 font-semibold">
+        {title}
+        {term && <TermHelp word={term} />}
+      </legend>
       {items.map((item, index) => (
         <div key={index} className="flex items-start gap-2">
           <div className="grid flex-1 grid-cols-1 gap-2 md:grid-cols-4">{children(item, index, (patch) => onChange(items.map((it, i) => (i === index ? { ...it, ...patch } : it))))}</div>

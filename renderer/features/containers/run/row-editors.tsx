@@ -15,7 +15,7 @@ interface EditorProps {
 export function PortRows({ draft, setDraft, problems }: EditorProps) {
   const { t } = useTranslation();
   return (
-    <Rows title={t('containers.run.ports')} items={draft.ports} onChange={(ports) => setDraft((d) => ({ ...d, ports }))} blank={{ containerPort: '', hostPort: '', hostIp: '127.0.0.1', protocol: 'tcp' as const }} addLabel={t('containers.run.addPort')}>
+    <Rows title={t('containers.run.ports')} term="port" items={draft.ports} onChange={(ports) => setDraft((d) => ({ ...d, ports }))} blank={{ containerPort: '', hostPort: '', hostIp: '127.0.0.1', protocol: 'tcp' as const }} addLabel={t('containers.run.addPort')}>
       {(row, index, update) => (
         <>
           <Field id={`ports.${index}.containerPort`} label={t('containers.run.containerPort')} problems={problems}>
@@ -72,7 +72,7 @@ export function MountRows({ draft, setDraft, problems }: EditorProps) {
         <option key={volume.name} value={volume.name} />
       ))}
     </datalist>
-    <Rows title={t('containers.run.mounts')} items={draft.mounts} onChange={(mounts) => setDraft((d) => ({ ...d, mounts }))} blank={{ type: 'volume' as const, source: '', target: '', readOnly: false }} addLabel={t('containers.run.addMount')}>
+    <Rows title={t('containers.run.mounts')} term="volume" items={draft.mounts} onChange={(mounts) => setDraft((d) => ({ ...d, mounts }))} blank={{ type: 'volume' as const, source: '', target: '', readOnly: false }} addLabel={t('containers.run.addMount')}>
       {(row, index, update) => (
         <>
           <Field id={`mounts.${index}.type`} label={t('containers.run.mountType')} hint={t(`containers.run.mountWhere.${row.type}`)} problems={problems}>

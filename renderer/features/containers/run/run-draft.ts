@@ -1,6 +1,6 @@
 import { runSpec, type RunSpec } from '../../../../electron/api/run-schema';
-import { parseMemory } from './docker-run-command';
-import { splitShellWords } from './shell-words';
+import { parseMemory } from '../../../../electron/api/docker-run-command';
+import { splitShellWords } from '../../../../electron/api/shell-words';
 import { containerNameProblem } from '../validation';
 
 /** The run form as typed: strings where the user types numbers. */

@@ -1,4 +1,4 @@
-import { mountSpec, portMapping, type MountSpec, type PortMapping, type RunSpec } from '../../../../electron/api/run-schema';
+import { mountSpec, portMapping, type MountSpec, type PortMapping, type RunSpec } from './run-schema';
 import { quoteShellWord, splitShellWords } from './shell-words';
 
 /** The equivalent `docker run` for a spec, one flag per piece of the form. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSpec, type RunSpec } from '../../../../electron/api/run-schema';
+import { runSpec, type RunSpec } from './run-schema';
 import { buildDockerRun, parseDockerRun, parseMemory, parsePort } from './docker-run-command';
 import { splitShellWords } from './shell-words';
 
