@@ -1,13 +1,14 @@
 import Docker from 'dockerode';
 import type { EngineTestResult } from '../api/settings-schemas';
 import { negotiateApiVersion } from './api-version';
+import type { EngineProduct } from './engine-capabilities';
 import { withSshAgent, type ResolvedEndpoint } from './endpoint';
 import { classifyConnectionError, errorText } from './errors';
 
 const TEST_TIMEOUT_MS = 5000;
 
 /** Docker, or Podman's Docker-compatible service (which names itself in /version). */
-export function productOf(version: { Components?: { Name?: string }[]; Platform?: { Name?: string } }): string {
+export function productOf(version: { Components?: { Name?: string }[]; Platform?: { Name?: string } }): EngineProduct {
   const names = [version.Platform?.Name ?? '', ...(version.Components ?? []).map((c) => c.Name ?? '')].join(' ');
   return /podman/i.test(names) ? 'Podman' : 'Docker';
 }
