@@ -123,6 +123,34 @@ test.describe('engines: switching between Docker and Podman in the UI', () => {
   });
 
   for (const language of ['en', 'pt-BR'] as const) {
+    test(`with Podman in use, what it lacks is said and disabled, and what it has works (${language})`, async ({ page }) => {
+      const T = language === 'en'
+        ? { stop: 'Stop', apply: 'Apply to this container', gap: "Podman's Docker-compatible service does not support changing limits" }
+        : { stop: 'Parar', apply: 'Aplicar neste contêiner', gap: 'O serviço compatível com o Docker do Podman não permite mudar limites' };
+      const name = uniqueName('cais-podman-gap');
+      const container = await createTestContainer(dockerFor(podman.host), { name });
+      await container.start();
+      const started = await startHostFor(podman.host);
+      try {
+        await openApp(page, started.host, language);
+        // Supported: stopping a container through Podman's Docker API.
+        await expect(row(page, name)).toHaveAttribute('data-state', 'running');
+        await row(page, name).getByRole('button', { name: `${T.stop} ${name}` }).click();
+        await expect(row(page, name)).toHaveAttribute('data-state', 'exited');
+        // Not supported: docker update. Said, with Podman's own command, and the button is off.
+        await page.evaluate((id) => (location.hash = `#containers/${id}/settings`), container.id);
+        const gap = page.locator('[data-testid="engine-gap"][data-feature="containerUpdate"]');
+        await expect(gap).toContainText(T.gap);
+        await expect(gap).toContainText(`podman update --cpus 1 --memory 256m ${name}`);
+        await expect(page.getByRole('button', { name: T.apply })).toBeDisabled();
+        await page.screenshot({ path: path.join(SHOTS, `podman-gap-${language}.png`), fullPage: true });
+        expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      } finally {
+        await started.close();
+        await container.remove({ force: true }).catch(() => undefined);
+      }
+    });
+
     test(`add Podman, test it, use it, and back to Docker (${language})`, async ({ page }) => {
       const T = language === 'en'
         ? { settings: 'Settings', containers: 'Containers', add: 'Add', name: 'Name', address: 'Address', test: 'Test', use: 'Use', answered: /Podman \S+ answered/ }
@@ -138,6 +166,8 @@ test.describe('engines: switching between Docker and Podman in the UI', () => {
         await page.getByRole('button', { name: T.add, exact: true }).click();
         await page.getByRole('button', { name: `${T.test} Podman` }).click();
         await expect(page.getByText(T.answered)).toBeVisible();
+        // The test result lists what this Podman lacks behind its Docker API.
+        await expect(page.locator('[data-testid="engine-gap"][data-feature="containerUpdate"]')).toBeVisible();
         await page.getByRole('button', { name: `${T.use} Podman` }).click();
         // The sidebar always says which engine is in use.
         await expect(page.getByTestId('engine-status')).toContainText(podman.socket);

@@ -35,15 +35,21 @@ function answers(socket: string): Promise<boolean> {
   });
 }
 
-export async function startPodmanService(): Promise<PodmanService> {
+/**
+ * `registries`: the service's own registries.conf (CONTAINERS_REGISTRIES_CONF),
+ * read once at start; empty by default, as Debian ships it.
+ */
+export async function startPodmanService(options: { registries?: string } = {}): Promise<PodmanService> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-podman-'));
   const conf = path.join(dir, 'containers.conf');
   fs.writeFileSync(conf, '[containers]\ndefault_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]\n');
+  const registriesConf = path.join(dir, 'registries.conf');
+  fs.writeFileSync(registriesConf, options.registries ?? '');
   const socket = path.join(dir, 'podman.sock');
   const root = ['--root', path.join(dir, 'root'), '--runroot', path.join(dir, 'run')];
   const log = fs.openSync(path.join(dir, 'podman.log'), 'a');
   const child: ChildProcess = spawn('podman', [...root, 'system', 'service', '--time=0', `unix://${socket}`], {
-    env: { ...process.env, CONTAINERS_CONF: conf },
+    env: { ...process.env, CONTAINERS_CONF: conf, CONTAINERS_REGISTRIES_CONF: registriesConf },
     stdio: ['ignore', log, log],
   });
   const deadline = Date.now() + 20_000;
@@ -60,14 +66,15 @@ export async function startPodmanService(): Promise<PodmanService> {
     close: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
-      // Remove what the containers left, then the storage (its overlay mount first).
+      // Remove what the containers left, then the storage (its overlay mounts first,
+      // with those of a cancelled build's working container inside).
       try {
         execFileSync('podman', [...root, 'rm', '--all', '--force'], { stdio: 'ignore', env: { ...process.env, CONTAINERS_CONF: conf } });
       } catch {
         // nothing to remove
       }
       try {
-        execFileSync('umount', [path.join(dir, 'root', 'overlay')], { stdio: 'ignore' });
+        execFileSync('umount', ['--recursive', path.join(dir, 'root', 'overlay')], { stdio: 'ignore' });
       } catch {
         // not mounted
       }

@@ -31,6 +31,16 @@ export type OfflineReason = z.infer<typeof offlineReason>;
 export const engineTrouble = z.enum(['not-installed', 'not-running', 'permission-denied', 'remote-unreachable']);
 export type EngineTrouble = z.infer<typeof engineTrouble>;
 
+/**
+ * What an engine may lack behind the Docker API (see engine/engine-capabilities.ts):
+ * containerUpdate: POST /containers/{id}/update (docker update: limits and restart policy in place);
+ * buildCache: a build cache in /system/df and POST /build/prune;
+ * imageDiskUsage: the images' size on disk in /system/df (LayersSize);
+ * plainHttpLoopbackRegistry: pull and push from a plain-HTTP registry on 127.0.0.0/8 without configuration.
+ */
+export const engineFeature = z.enum(['containerUpdate', 'buildCache', 'imageDiskUsage', 'plainHttpLoopbackRegistry']);
+export type EngineFeature = z.infer<typeof engineFeature>;
+
 export const connectionState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('connecting'), endpoint: endpointSchema.nullable() }),
   z.object({
@@ -39,6 +49,10 @@ export const connectionState = z.discriminatedUnion('status', [
     engineVersion: z.string(),
     apiVersion: z.string(),
     os: z.string(),
+    /** Docker, or Podman's Docker-compatible service. */
+    product: z.enum(['Docker', 'Podman']),
+    /** Features this engine does not support, which the UI disables with an explanation. */
+    unsupported: z.array(engineFeature),
     platform: z.enum(['linux', 'darwin', 'win32', 'other']),
   }),
   z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { engineFeature } from './schemas';
 
 /** An engine the user added by hand (Settings → Engines → Add). */
 export const customEngine = z.strictObject({
@@ -68,7 +69,7 @@ export const engineEntry = z.object({
 export type EngineEntry = z.infer<typeof engineEntry>;
 
 export const engineTestResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), engineVersion: z.string(), apiVersion: z.string(), os: z.string(), product: z.string() }),
+  z.object({ ok: z.literal(true), engineVersion: z.string(), apiVersion: z.string(), os: z.string(), product: z.string(), unsupported: z.array(engineFeature) }),
   z.object({ ok: z.literal(false), reason: z.string(), detail: z.string() }),
 ]);
 export type EngineTestResult = z.infer<typeof engineTestResult>;

@@ -18,6 +18,8 @@ const connected: ConnectionState = {
   apiVersion: '1.47',
   os: 'linux',
   platform: 'linux',
+  product: 'Docker',
+  unsupported: [],
 };
 
 describe('About', () => {

@@ -3,7 +3,7 @@ import type { ConnectionState } from '../api/schemas';
 import { connectionLogEntry, connectionLogger } from './connection-log';
 
 const endpoint = { kind: 'unix' as const, address: '/var/run/docker.sock', source: 'default' as const, tls: false };
-const connected: ConnectionState = { status: 'connected', endpoint, engineVersion: '27.3.1', apiVersion: '1.47', os: 'linux', platform: 'linux' };
+const connected: ConnectionState = { status: 'connected', endpoint, engineVersion: '27.3.1', apiVersion: '1.47', os: 'linux', platform: 'linux', product: 'Docker', unsupported: [] };
 const offline: ConnectionState = {
   status: 'offline',
   endpoint,

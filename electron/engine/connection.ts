@@ -4,6 +4,8 @@ import Docker from 'dockerode';
 import type { ConnectionState, EngineEvent } from '../api/schemas';
 import { negotiateApiVersion } from './api-version';
 import { resolveEndpoint, withSshAgent, type HostFacts, type ResolvedEndpoint } from './endpoint';
+import { unsupportedFeatures } from './engine-capabilities';
+import { productOf } from './engine-probe';
 import { diagnoseTrouble } from './engine-trouble';
 import { classifyConnectionError, errorText } from './errors';
 import { realHostFacts } from './host-facts';
@@ -135,12 +137,15 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
       if (this.closed || generation !== this.generation) return;
       this.docker = docker;
       this.attempt = 0;
+      const product = productOf(version as never);
       this.setState({
         status: 'connected',
         endpoint: resolved.endpoint,
         engineVersion: version.Version,
         apiVersion,
         os: version.Os,
+        product,
+        unsupported: unsupportedFeatures(product, version.Version),
         platform: platformOf(this.facts.platform),
       });
     } catch (error) {

@@ -13,6 +13,18 @@ interface Session {
 }
 
 /**
+ * Resizes an exec's TTY. Podman answers 201 Created where Docker answers
+ * 200, which dockerode reports as an error: both mean it is done.
+ */
+async function resizeExec(exec: Docker.Exec, size: { cols: number; rows: number }): Promise<void> {
+  try {
+    await exec.resize({ h: size.rows, w: size.cols });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 201) throw error;
+  }
+}
+
+/**
  * Interactive shells inside containers. The output is a stream the panel
  * subscribes to; input and resizes are separate calls naming the session.
  * Closing the subscription ends the shell.
@@ -36,7 +48,7 @@ export class TerminalSessions {
     signal?.addEventListener('abort', stop, { once: true });
     const decoder = new TextDecoder();
     try {
-      await exec.resize({ h: size.rows, w: size.cols }).catch(() => undefined);
+      await resizeExec(exec, size).catch(() => undefined);
       yield { kind: 'ready', session };
       for await (const chunk of stream) {
         yield { kind: 'output', data: decoder.decode(chunk as Buffer, { stream: true }) };
@@ -57,7 +69,7 @@ export class TerminalSessions {
   }
 
   async resize(session: string, size: { cols: number; rows: number }): Promise<void> {
-    await this.get(session).exec.resize({ h: size.rows, w: size.cols });
+    await resizeExec(this.get(session).exec, size);
   }
 
   private get(session: string): Session {

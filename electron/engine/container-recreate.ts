@@ -92,6 +92,16 @@ export function createOptionsFrom(info: Docker.ContainerInspectInfo, image: stri
   // The mounts come back explicit, from RecreatePlan.mounts.
   delete hostConfig.Binds;
   delete hostConfig.Mounts;
+  // Podman reports a --cpus limit twice, as NanoCpus and as CpuQuota/CpuPeriod,
+  // and refuses to create a container given both; Docker reports only one.
+  if (hostConfig.NanoCpus) {
+    delete hostConfig.CpuQuota;
+    delete hostConfig.CpuPeriod;
+  }
+  // Podman reports ulimits by their kernel names (RLIMIT_NOFILE) but accepts only Docker's (nofile).
+  if (hostConfig.Ulimits) {
+    hostConfig.Ulimits = hostConfig.Ulimits.map((limit) => ({ ...limit, Name: limit.Name?.replace(/^RLIMIT_/, '').toLowerCase() }));
+  }
   // The engine-generated hostname is the old id; let the new container get its own.
   const hostname = config.Hostname === info.Id.slice(0, 12) ? undefined : config.Hostname;
   return {

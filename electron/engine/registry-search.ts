@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { CatalogResult, SearchResult } from '../api/images-schemas';
+import { CodedError } from './coded-error';
 import { errorText } from './errors';
 import { classifyRegistryError } from './registry-errors';
 
@@ -21,6 +22,9 @@ export async function searchImages(docker: Docker, term: string): Promise<Search
     };
   } catch (error) {
     const text = (error as { json?: { message?: string } }).json?.message ?? errorText(error);
+    // Docker never answers 404 here; Podman does when registries.conf lists no
+    // unqualified-search-registries (as Debian ships it): "image not known".
+    if ((error as { statusCode?: number }).statusCode === 404) throw new CodedError('SEARCH_NO_REGISTRIES', text, undefined, 404);
     const problem = classifyRegistryError(text);
     if (problem === 'NO_NETWORK' || problem === 'REGISTRY_UNREACHABLE') return { state: 'no-network', detail: text };
     throw error;

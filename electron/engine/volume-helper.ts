@@ -33,8 +33,8 @@ export async function ensureHelperImage(docker: Docker): Promise<void> {
   }
   importing ??= (async () => {
     const stream: NodeJS.ReadableStream = await docker.importImage(Readable.from([await emptyTar()]), {
-      repo: 'cais/volume-helper',
-      tag: '1',
+      // The tag inside repo: Podman ignores a separate tag and names the image :latest.
+      repo: HELPER_IMAGE,
       changes: [`LABEL ${HELPER_LABEL}=1`],
     });
     await new Promise<void>((resolve, reject) =>

@@ -1,3 +1,4 @@
+import { requireFeature } from '../engine/engine-capabilities';
 import {
   previewRemoval,
   removeContainer,
@@ -57,7 +58,10 @@ export const containersRouter = {
     engineCall(() => imageDefaultsOf(context.engine.client(), input.image)),
   ),
   updateLimits: os.containers.updateLimits.handler(({ context, input }) =>
-    engineCall(() => updateLimits(context.engine.client(), input.id, input)),
+    engineCall(async () => {
+      requireFeature(context.engine.state, 'containerUpdate');
+      await updateLimits(context.engine.client(), input.id, input);
+    }),
   ),
   recreate: os.containers.recreate.handler(({ context, input }) =>
     engineCall(() => changeSettings(context.engine.client(), input.id, input)),

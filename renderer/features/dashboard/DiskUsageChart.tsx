@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DiskKind, DiskUsageRow } from '../../../electron/api/system-schemas';
+import { useEngineGaps } from '../../api/engine-supports';
+import { EngineGap } from '../../components/EngineGap';
 import { formatBytes } from '../images/format';
 
 /**
@@ -10,11 +12,18 @@ export function DiskUsageChart({ rows, onPrune }: { rows: DiskUsageRow[]; onPrun
   const { t, i18n } = useTranslation();
   const largest = Math.max(1, ...rows.map((row) => row.size));
   const bytes = (value: number) => formatBytes(value, i18n.language);
+  // What the engine does not report is said, not shown as 0 B.
+  const gaps = useEngineGaps();
+  const unreported: Partial<Record<DiskKind, 'imageDiskUsage' | 'buildCache'>> = {
+    ...(gaps.includes('imageDiskUsage') ? { images: 'imageDiskUsage' } : {}),
+    ...(gaps.includes('buildCache') ? { buildCache: 'buildCache' } : {}),
+  };
   return (
     <ul className="space-y-4">
       {rows.map((row) => {
         const width = (row.size / largest) * 100;
         const reclaimableShare = row.size > 0 ? (row.reclaimable / row.size) * 100 : 0;
+        const gap = unreported[row.kind];
         return (
           <li
             key={row.kind}
@@ -36,19 +45,24 @@ export function DiskUsageChart({ rows, onPrune }: { rows: DiskUsageRow[]; onPrun
                   />
                 </div>
               </div>
-              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                {t('learn.dashboard.rowText', {
-                  size: bytes(row.size),
-                  reclaimable: bytes(row.reclaimable),
-                  total: row.total,
-                  active: row.active,
-                })}
-              </p>
+              {gap ? (
+                <EngineGap feature={gap} />
+              ) : (
+                <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                  {t('learn.dashboard.rowText', {
+                    size: bytes(row.size),
+                    reclaimable: bytes(row.reclaimable),
+                    total: row.total,
+                    active: row.active,
+                  })}
+                </p>
+              )}
             </div>
             <button
               type="button"
               onClick={() => onPrune(row.kind)}
-              className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+              disabled={gap === 'buildCache'}
+              className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
             >
               {t('learn.dashboard.prune', { kind: t(`learn.dashboard.kind.${row.kind}`) })}
             </button>

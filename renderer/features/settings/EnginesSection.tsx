@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EngineEntry, EngineTestResult } from '../../../electron/api/settings-schemas';
 import { client, orpc } from '../../api/client';
 import { useConnectionState } from '../../api/engine-state';
+import { EngineGap } from '../../components/EngineGap';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { button, dangerButton, muted, panel, primaryButton } from '../images/ui';
 import { AddEngineForm } from './AddEngineForm';
@@ -99,7 +100,12 @@ function TestOutcome({ result, address }: { result: EngineTestResult; address: s
     return (
       <div role="status" className="text-sm text-emerald-800 dark:text-emerald-200">
         <p>{t('settings.engines.testOk', { product: result.product, version: result.engineVersion, api: result.apiVersion, os: result.os })}</p>
-        {result.product === 'Podman' && <p className={muted}>{t('settings.engines.podmanNote')}</p>}
+        {result.unsupported.length > 0 && (
+          <div className="mt-2 space-y-2">
+            <p className={muted}>{t('settings.engines.gapsIntro', { product: result.product })}</p>
+            {result.unsupported.map((feature) => <EngineGap key={feature} feature={feature} />)}
+          </div>
+        )}
       </div>
     );
   }

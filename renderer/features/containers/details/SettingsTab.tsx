@@ -6,7 +6,9 @@ import { navigate } from '../../../api/use-hash-route';
 import { containerUpdate } from '../../../../electron/api/docker-commands';
 import { CommandHint } from '../../../components/CommandHint';
 import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../../components/Dialog';
+import { EngineGap } from '../../../components/EngineGap';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useEngineSupports } from '../../../api/engine-supports';
 import { parseMemory } from '../../../../electron/api/docker-run-command';
 import { Field, INPUT } from '../run/form-parts';
 import { draftToSpec, type RunDraft } from '../run/run-draft';
@@ -26,6 +28,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
   const [memory, setMemory] = useState(info.HostConfig.Memory ? String(Math.round(info.HostConfig.Memory / 1024 / 1024)) : '');
   const [draft, setDraft] = useState<RunDraft>(() => draftFromInspect(info));
   const [confirming, setConfirming] = useState(false);
+  const canUpdate = useEngineSupports('containerUpdate');
   const containers = useQuery(orpc.containers.list.queryOptions({ input: { all: true } }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.containers.key() });
 
@@ -68,7 +71,8 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
       <section aria-labelledby="limits-title" className="space-y-3">
         <h2 id="limits-title" className="text-lg font-semibold">{t('containers.settings.inPlace')}</h2>
         <p>{t('containers.settings.inPlaceExplain')}</p>
-        <div className="grid gap-4 md:grid-cols-3">
+        {!canUpdate && <EngineGap feature="containerUpdate" name={name} />}
+        <fieldset disabled={!canUpdate} className="grid gap-4 md:grid-cols-3">
           <Field id="restart" label={t('containers.run.restart')} hint={t('containers.run.restartHint')} problems={{}}>
             {(props) => (
               <select {...props} className={INPUT} value={restart} onChange={(e) => setRestart(e.target.value as Restart)}>
@@ -84,11 +88,11 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
           <Field id="memory" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={limitProblems}>
             {(props) => <input {...props} className={INPUT} value={memory} onChange={(e) => setMemory(e.target.value)} />}
           </Field>
-        </div>
-        <CommandHint command={updateCommand} />
+        </fieldset>
+        {canUpdate && <CommandHint command={updateCommand} />}
         {update.isError && <ErrorNotice error={update.error} />}
         {update.isSuccess && <p role="status">{t('containers.settings.updated')}</p>}
-        <button type="button" className={PRIMARY_BUTTON} disabled={Object.keys(limitProblems).length > 0 || update.isPending} onClick={() => update.mutate()}>
+        <button type="button" className={PRIMARY_BUTTON} disabled={!canUpdate || Object.keys(limitProblems).length > 0 || update.isPending} onClick={() => update.mutate()}>
           {t('containers.settings.applyInPlace')}
         </button>
       </section>
