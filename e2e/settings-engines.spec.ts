@@ -169,8 +169,9 @@ test.describe('engines: switching between Docker and Podman in the UI', () => {
         // The test result lists what this Podman lacks behind its Docker API.
         await expect(page.locator('[data-testid="engine-gap"][data-feature="containerUpdate"]')).toBeVisible();
         await page.getByRole('button', { name: `${T.use} Podman` }).click();
-        // The sidebar always says which engine is in use.
+        // The sidebar always says which engine is in use, by product and address.
         await expect(page.getByTestId('engine-status')).toContainText(podman.socket);
+        await expect(page.getByTestId('engine-status')).toContainText(/Podman \d/);
         await page.screenshot({ path: path.join(SHOTS, `settings-engines-${language}.png`), fullPage: true });
         expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 

@@ -13,7 +13,7 @@ export function EngineStatus({ state }: { state: ConnectionState | undefined }) 
   const status = state?.status ?? 'connecting';
   const label =
     state?.status === 'connected'
-      ? t('status.connected', { version: state.engineVersion, endpoint: state.endpoint.address })
+      ? t('status.connected', { product: state.product, version: state.engineVersion, endpoint: state.endpoint.address })
       : t(`status.${status}`);
   return (
     <div role="status" data-testid="engine-status" data-status={status} className="flex items-start gap-2">
