@@ -17,6 +17,21 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Every word a person reads comes from the i18n catalogs (pt-BR and English):
+      // no literal words in JSX text or in the attributes people and screen readers see.
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Acronyms alone (TCP, TLS) are not words to translate.
+          selector: 'JSXText[value=/\\p{Ll}{2}/u]',
+          message: 'User-visible text goes in renderer/i18n (en and pt-BR), through t().',
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(title|placeholder|alt|label|aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext)$/] > Literal[value=/\\p{L}{2}/u]',
+          message: 'User-visible attribute text goes in renderer/i18n (en and pt-BR), through t().',
+        },
+      ],
       // The renderer never imports Node or Electron: it talks to the engine only through the typed client.
       'no-restricted-imports': [
         'error',

@@ -56,7 +56,7 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
       >
         <label className="flex flex-col gap-1 text-sm md:col-span-2">
           {t('images.build.context')}
-          <input className={input} value={context} onChange={(e) => setContext(e.target.value)} placeholder="/home/me/project" required spellCheck={false} />
+          <input className={input} value={context} onChange={(e) => setContext(e.target.value)} placeholder={t('images.example.context')} required spellCheck={false} />
           <span className={muted}>{t('images.build.contextHelp')}</span>
         </label>
         <label className="flex flex-col gap-1 text-sm">
@@ -65,11 +65,11 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
         </label>
         <label className="flex flex-col gap-1 text-sm">
           {t('images.build.tag')}
-          <input className={input} value={tag} onChange={(e) => setTag(e.target.value)} placeholder="my-app:dev" spellCheck={false} />
+          <input className={input} value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t('images.example.tag')} spellCheck={false} />
         </label>
         <label className="flex flex-col gap-1 text-sm md:col-span-2">
           {t('images.build.args')}
-          <textarea className={`${input} font-mono`} rows={2} value={args} onChange={(e) => setArgs(e.target.value)} placeholder="VERSION=1.0" spellCheck={false} />
+          <textarea className={`${input} font-mono`} rows={2} value={args} onChange={(e) => setArgs(e.target.value)} placeholder={t('images.example.buildArgs')} spellCheck={false} />
         </label>
         <div className="flex gap-2 md:col-span-2">
           <button type="submit" className={primaryButton} disabled={status === 'running'}>

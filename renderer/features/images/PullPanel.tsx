@@ -41,7 +41,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
             className={input}
             value={reference}
             onChange={(event) => setReference(event.target.value)}
-            placeholder="busybox:latest"
+            placeholder={t('images.example.pull')}
             autoComplete="off"
             spellCheck={false}
           />

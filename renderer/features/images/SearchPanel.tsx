@@ -72,7 +72,7 @@ export function SearchPanel({ onClose, onPull }: { onClose: () => void; onPull: 
         </label>
         <label className="flex min-w-60 flex-1 flex-col gap-1 text-sm">
           {t('images.search.term')}
-          <input className={input} value={term} onChange={(e) => setTerm(e.target.value)} placeholder="busybox" spellCheck={false} />
+          <input className={input} value={term} onChange={(e) => setTerm(e.target.value)} placeholder={t('images.example.search')} spellCheck={false} />
         </label>
         <button type="submit" className={primaryButton}>
           {t('images.search.go')}

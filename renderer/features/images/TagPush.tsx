@@ -31,7 +31,7 @@ export function TagPush({ source }: { source: string }) {
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
           {t('images.tag.target')}
-          <input className={input} value={target} onChange={(event) => setTarget(event.target.value)} placeholder="127.0.0.1:5000/team/app:v1" spellCheck={false} />
+          <input className={input} value={target} onChange={(event) => setTarget(event.target.value)} placeholder={t('images.example.target')} spellCheck={false} />
         </label>
         <button type="button" className={button} disabled={tag.isPending} onClick={() => tag.mutate({ source, target: name })}>
           {t('images.tag.tag')}

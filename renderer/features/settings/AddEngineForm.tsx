@@ -56,7 +56,7 @@ export function AddEngineForm({ onAdded }: { onAdded: () => void }) {
           <input
             className={`${input} font-mono`}
             value={draft.host}
-            placeholder="unix:///run/podman/podman.sock"
+            placeholder={t('settings.example.engineAddress')}
             spellCheck={false}
             onChange={(e) => set({ host: e.target.value })}
             aria-invalid={touched && problems.has('host')}

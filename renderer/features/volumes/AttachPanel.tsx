@@ -85,7 +85,7 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
         {kind === 'bind' && (
           <label className="flex flex-col gap-1 text-sm">
             <span>{t('volumes.attach.hostFolder')}</span>
-            <input value={hostFolder} onChange={(event) => setHostFolder(event.target.value)} placeholder="/home/me/site" className={`${INPUT} font-mono`} />
+            <input value={hostFolder} onChange={(event) => setHostFolder(event.target.value)} placeholder={t('volumes.example.hostFolder')} className={`${INPUT} font-mono`} />
           </label>
         )}
         <div className="flex flex-col gap-1 text-sm">

@@ -73,7 +73,7 @@ export function CreateVolumeForm({ existing, onDone }: { existing: VolumeSummary
             value={labelText}
             onChange={(event) => setLabelText(event.target.value)}
             rows={2}
-            placeholder="app=web"
+            placeholder={t('volumes.example.labels')}
             aria-invalid={labelProblem ? true : undefined}
             className={`${INPUT} font-mono`}
           />

@@ -67,7 +67,7 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('volumes.restore.path')}</span>
-          <input value={hostPath} onChange={(event) => setHostPath(event.target.value)} placeholder="/home/me/Cais backups/db.tar.gz" className={`${INPUT} w-80 font-mono`} />
+          <input value={hostPath} onChange={(event) => setHostPath(event.target.value)} placeholder={t('volumes.example.backupPath')} className={`${INPUT} w-80 font-mono`} />
         </label>
         {!target && (
           <div className="flex flex-col gap-1 text-sm">

@@ -158,7 +158,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
         </div>
         <div className="space-y-2">
           <label htmlFor="run-paste" className="font-semibold">{t('containers.run.paste')}</label>
-          <textarea id="run-paste" rows={4} className={`${INPUT} font-mono text-xs`} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="docker run -d -p 8080:80 nginx" />
+          <textarea id="run-paste" rows={4} className={`${INPUT} font-mono text-xs`} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={t('containers.run.example.paste')} />
           <button type="button" className={BUTTON} disabled={!pasted.trim()} onClick={applyPaste}>{t('containers.run.fill')}</button>
           {pasteResult && 'error' in pasteResult && <p role="alert" className="text-red-700 dark:text-red-300">{t('containers.run.pasteError', { reason: pasteResult.error })}</p>}
           {pasteResult && 'unsupported' in pasteResult && (
