@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,29 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDocker, uniqueName } from '../../e2e/support/engine-fixtures';
 import { removeQuietly } from '../../e2e/support/image-fixtures';
 import { startRegistry, type LocalRegistry } from '../../e2e/support/registry';
+import { testCipher } from '../../e2e/support/test-cipher';
 import { TEST_IMAGE } from '../../e2e/support/test-engine';
 import { EngineConnection } from '../engine/connection';
 import { realHostFacts } from '../engine/host-facts';
-import { CREDENTIALS_FILE, CredentialStore, type CredentialCipher } from '../settings/credential-store';
+import { CREDENTIALS_FILE, CredentialStore } from '../settings/credential-store';
 import { router } from './router';
 
-/** Stands in for safeStorage: AES-GCM with a key that never touches the disk. */
-function testCipher(): CredentialCipher {
-  const key = randomBytes(32);
-  return {
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decrypt(sealed) {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
 
 /** Registry logins against the real test engine and an htpasswd-protected registry on 127.0.0.1. */
 describe('registry login (real engine, protected registry)', () => {

@@ -1,26 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CREDENTIALS_FILE, CredentialStore, type CredentialCipher } from './credential-store';
+import { testCipher } from '../../e2e/support/test-cipher';
+import { CREDENTIALS_FILE, CredentialStore } from './credential-store';
 
-/** AES-256-GCM with a key that lives only in this test, as safeStorage keeps its key in the keychain. */
-function testCipher(key = randomBytes(32)): CredentialCipher {
-  return {
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decrypt(sealed) {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
 
 const PASSWORD = 'correct horse battery staple';
 const dirs: string[] = [];

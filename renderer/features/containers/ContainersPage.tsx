@@ -9,7 +9,7 @@ import { ContainerList } from './ContainerList';
 import { ContainerDetails, TABS, type Tab } from './details/ContainerDetails';
 import { viewContainers, type SortKey } from './list-filter';
 import { RunPage } from './run/RunPage';
-import { TermHelp } from '../glossary/Term';
+import { HeadingWithTerm } from '../glossary/Term';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-800';
 
@@ -46,12 +46,9 @@ function ContainerListPage() {
     <section aria-labelledby="containers-title" className="space-y-4 p-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <div className="flex items-center gap-2">
-            <h1 id="containers-title" className="text-2xl font-semibold">
-              {t('containers.title')}
-            </h1>
-            <TermHelp word="container" />
-          </div>
+          <HeadingWithTerm id="containers-title" level={1} word="container">
+            {t('containers.title')}
+          </HeadingWithTerm>
           {list.isSuccess && (
             <p className="text-sm text-slate-700 dark:text-slate-300">{t('containers.count', { count: containers.length })}</p>
           )}

@@ -56,3 +56,18 @@ export function TermHelp({ word }: { word: GlossaryWord }) {
     </span>
   );
 }
+
+const HEADING_STYLE = { 1: 'text-2xl font-semibold', 3: 'text-base font-semibold' } as const;
+
+/** A heading with its glossary "?" beside it (outside the heading, so its name stays the word alone). */
+export function HeadingWithTerm({ id, level, word, children }: { id: string; level: 1 | 3; word: GlossaryWord; children: ReactNode }) {
+  const Heading = level === 1 ? 'h1' : 'h3';
+  return (
+    <div className="flex items-center gap-2">
+      <Heading id={id} className={HEADING_STYLE[level]}>
+        {children}
+      </Heading>
+      <TermHelp word={word} />
+    </div>
+  );
+}

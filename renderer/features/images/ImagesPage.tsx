@@ -14,7 +14,7 @@ import { PullPanel } from './PullPanel';
 import { RegistriesPanel } from './RegistriesPanel';
 import { SearchPanel } from './SearchPanel';
 import { button, input, muted, primaryButton } from './ui';
-import { TermHelp } from '../glossary/Term';
+import { HeadingWithTerm } from '../glossary/Term';
 
 type Panel = 'pull' | 'search' | 'build' | 'load' | 'prune' | 'registries';
 
@@ -58,12 +58,9 @@ export function ImagesPage() {
     <section aria-labelledby="images-title" className="space-y-4 p-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <div className="flex items-center gap-2">
-            <h1 id="images-title" className="text-2xl font-semibold">
-              {t('images.title')}
-            </h1>
-            <TermHelp word="image" />
-          </div>
+          <HeadingWithTerm id="images-title" level={1} word="image">
+            {t('images.title')}
+          </HeadingWithTerm>
           {query.isSuccess && <p className={muted}>{t('images.count', { count: query.data.length, size: formatBytes(totalSize, i18n.language) })}</p>}
         </div>
         <div className="flex flex-wrap gap-2" role="toolbar" aria-label={t('images.actions')}>

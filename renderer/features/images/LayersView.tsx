@@ -4,7 +4,7 @@ import { orpc } from '../../api/client';
 import { relativeTime } from '../containers/format';
 import { formatBytes } from './format';
 import { ImageError } from './ImageError';
-import { TermHelp } from '../glossary/Term';
+import { HeadingWithTerm } from '../glossary/Term';
 
 /** The image's history, oldest first: each instruction, its size and a bar; shared layers named. */
 export function LayersView({ reference }: { reference: string }) {
@@ -16,12 +16,9 @@ export function LayersView({ reference }: { reference: string }) {
   const largest = Math.max(1, ...entries.map((entry) => entry.size));
   return (
     <section aria-labelledby="layers-title" className="space-y-3">
-      <div className="flex items-center gap-2">
-        <h3 id="layers-title" className="text-base font-semibold">
-          {t('images.layers.title')}
-        </h3>
-        <TermHelp word="layer" />
-      </div>
+      <HeadingWithTerm id="layers-title" level={3} word="layer">
+        {t('images.layers.title')}
+      </HeadingWithTerm>
       <p className="text-sm">
         {t('images.layers.summary', { count: layerCount, size: formatBytes(size, i18n.language), platform: `${os}/${architecture}` })}
       </p>

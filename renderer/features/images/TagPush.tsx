@@ -9,7 +9,7 @@ import { initialTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
 import { useActionStream } from '../../api/use-action-stream';
 import { imagePush, imageTag } from '../../../electron/api/docker-commands';
-import { TermHelp } from '../glossary/Term';
+import { HeadingWithTerm } from '../glossary/Term';
 
 /** `docker tag` then, optionally, `docker push` of the new name. */
 export function TagPush({ source }: { source: string }) {
@@ -21,12 +21,9 @@ export function TagPush({ source }: { source: string }) {
 
   return (
     <section aria-labelledby="tag-title" className="space-y-2">
-      <div className="flex items-center gap-2">
-        <h3 id="tag-title" className="text-base font-semibold">
-          {t('images.tag.title')}
-        </h3>
-        <TermHelp word="registry" />
-      </div>
+      <HeadingWithTerm id="tag-title" level={3} word="registry">
+        {t('images.tag.title')}
+      </HeadingWithTerm>
       <p className={muted}>{t('images.tag.help')}</p>
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">

@@ -9,7 +9,7 @@ import { PruneButton } from './PruneButton';
 import { RestorePanel } from './RestorePanel';
 import { BUTTON, INPUT, PRIMARY } from './ui';
 import { VolumeRow } from './VolumeRow';
-import { TermHelp } from '../glossary/Term';
+import { HeadingWithTerm } from '../glossary/Term';
 
 export function VolumeList() {
   const { t } = useTranslation();
@@ -41,12 +41,9 @@ export function VolumeList() {
     <section aria-labelledby="volumes-title" className="flex h-full flex-col gap-4 p-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <div className="flex items-center gap-2">
-            <h1 id="volumes-title" className="text-2xl font-semibold">
-              {t('volumes.title')}
-            </h1>
-            <TermHelp word="volume" />
-          </div>
+          <HeadingWithTerm id="volumes-title" level={1} word="volume">
+            {t('volumes.title')}
+          </HeadingWithTerm>
           <p className="text-sm text-slate-700 dark:text-slate-300">{t('volumes.intro')}</p>
           {query.isSuccess && (
             <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="volume-count">
