@@ -59,7 +59,7 @@ test.describe('registry login', () => {
     await page.getByRole('button', { name: 'Registries' }).click();
     const panel = page.locator('section[aria-labelledby="registries-title"]');
     await expect(panel.getByTestId('login-keeping')).toHaveText(
-      'In the browser version, a login is remembered until Cais closes; the desktop app keeps it encrypted in the system keychain. Passwords are never written to disk.',
+      'In the browser version, a login is remembered until Cais closes; the desktop app keeps it on disk encrypted with the system keychain. Here, the password is never written to disk.',
     );
     await expect(panel.getByText('Not logged in to any registry.', { exact: false })).toBeVisible();
     await panel.getByLabel('Registry (host or host:port)').fill(`http://${registry.address}/`);
