@@ -79,7 +79,7 @@ test.describe('registry login', () => {
     await panel.getByLabel('Registry (host or host:port)').fill(registry.address);
     await panel.getByLabel('Password or access token').fill(user.password);
     await panel.getByRole('button', { name: 'Log in' }).click();
-    await expect(panel.getByRole('status')).toHaveText(`Logged in to ${registry.address} as ${user.username}.`);
+    await expect(panel.getByRole('status').filter({ hasText: 'Logged in' })).toHaveText(`Logged in to ${registry.address} as ${user.username}.`);
     await expect(panel.getByLabel('Password or access token')).toHaveValue('');
     const login = panel.locator(`[data-testid="registry-login"][data-registry="${registry.address}"]`);
     await expect(login).toContainText(`${registry.address} as ${user.username}`);

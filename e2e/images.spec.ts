@@ -85,7 +85,7 @@ test.describe('images', () => {
     const reference = await imageOnlyInRegistry(docker, 'catalog', [100_000]);
     const repo = reference.slice(registry.address.length + 1).replace(/:v1$/, '');
     await openImages(page, webHost);
-    await page.getByRole('button', { name: 'Search' }).first().click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByLabel('Add a registry (host:port)').fill(registry.address);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(page.getByLabel('Where')).toHaveValue(registry.address);
@@ -107,7 +107,7 @@ test.describe('images', () => {
 
   test('Docker Hub search without internet says "no network" as a state', async ({ page, webHost }) => {
     await openImages(page, webHost);
-    await page.getByRole('button', { name: 'Search' }).first().click();
+    await page.getByRole('toolbar').getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByLabel('Where').selectOption('hub');
     await page.getByLabel('Search for').fill('busybox');
     await page.getByRole('button', { name: 'Search', exact: true }).last().click();

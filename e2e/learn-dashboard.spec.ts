@@ -41,7 +41,8 @@ test.describe('dashboard', () => {
     await expect(counts.locator('[data-count="paused"] span').first()).toHaveText(String(info.ContainersPaused));
     await expect(counts.locator('[data-count="stopped"] span').first()).toHaveText(String(info.ContainersStopped));
     await expect(counts.locator('[data-count="total"] span').first()).toHaveText(String(info.Containers));
-    const imageCount = (await dockerCli('images', '-q')).split('\n').filter(Boolean).length;
+    // One id per image: `docker images -q` repeats an id for each of its tags.
+    const imageCount = new Set((await dockerCli('images', '-q')).split('\n').filter(Boolean)).size;
     await expect(counts.locator('[data-count="images"] span').first()).toHaveText(String(imageCount));
     const volumeCount = (await dockerCli('volume', 'ls', '-q')).split('\n').filter(Boolean).length;
     await expect(counts.locator('[data-count="volumes"] span').first()).toHaveText(String(volumeCount));

@@ -24,7 +24,7 @@ function nobodyUnavailable(): string | undefined {
 }
 
 /** `npm run web` as the unprivileged user nobody; resolves with the address it prints. */
-function startWebAsNobody(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+function startWebAsNobody(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
   const webJs = WEB_JS;
   const child = spawn('runuser', ['-u', 'nobody', '--', process.execPath, webJs, '--port', '0'], { env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
@@ -32,7 +32,9 @@ function startWebAsNobody(env: Record<string, string>): Promise<{ url: string; s
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output)?.[1];
-      if (url) resolve({ url, stop: () => child.kill('SIGTERM') });
+      // Stopping waits for the exit: the host writes its log into the data folder until then.
+      const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
+      if (url) resolve({ url, stop });
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
@@ -69,7 +71,7 @@ test.describe('welcome without an engine', () => {
         await checkAndShoot(page, `welcome-permission-denied-${language}`);
       }
     } finally {
-      web.stop();
+      await web.stop();
       server.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
