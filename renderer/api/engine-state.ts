@@ -1,30 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { ConnectionState } from '../../electron/api/schemas';
 import { client } from './client';
 
 /**
- * The engine's connection state, live. If the stream itself breaks (the web
- * host restarted), subscribe again after a short pause.
+ * The engine's connection state, live, from one stream shared by every
+ * component that asks (the shell, the settings page, each engine-gap check).
+ * The stream runs while anyone listens; if it breaks (the web host
+ * restarted), it is opened again after a short pause.
  */
-export function useConnectionState(): ConnectionState | undefined {
-  const [state, setState] = useState<ConnectionState>();
-  useEffect(() => {
-    const controller = new AbortController();
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const follow = async () => {
-      try {
-        const stream = await client.engine.state(undefined, { signal: controller.signal });
-        for await (const next of stream) setState(next);
-      } catch {
-        // fall through to resubscribe
+let current: ConnectionState | undefined;
+const listeners = new Set<() => void>();
+let stopFollowing: (() => void) | undefined;
+
+function follow(): () => void {
+  const controller = new AbortController();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const run = async () => {
+    try {
+      const stream = await client.engine.state(undefined, { signal: controller.signal });
+      for await (const next of stream) {
+        current = next;
+        for (const listener of listeners) listener();
       }
-      if (!controller.signal.aborted) retry = setTimeout(() => void follow(), 500);
-    };
-    void follow();
-    return () => {
-      controller.abort();
-      clearTimeout(retry);
-    };
-  }, []);
-  return state;
+    } catch {
+      // fall through to resubscribe
+    }
+    if (!controller.signal.aborted) retry = setTimeout(() => void run(), 500);
+  };
+  void run();
+  return () => {
+    controller.abort();
+    clearTimeout(retry);
+  };
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  stopFollowing ??= follow();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      stopFollowing?.();
+      stopFollowing = undefined;
+    }
+  };
+}
+
+export function useConnectionState(): ConnectionState | undefined {
+  return useSyncExternalStore(subscribe, () => current);
 }
