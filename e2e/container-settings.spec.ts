@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
+import { checkAndShoot } from './support/learn-fixtures';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 
 async function openSettings(page: Page, id: string): Promise<void> {
@@ -64,6 +65,15 @@ test.describe('changing a container', () => {
     const dialog = page.getByRole('dialog', { name: `Make a new ${name}?` });
     await expect(dialog.getByText('Every volume and folder stays attached, with its data.')).toBeVisible();
     await expect(dialog.getByText(/will not be in the new container/)).toBeVisible();
+    // Before anything happens, the steps in docker words, with the new settings and everything kept.
+    const steps = dialog.getByTestId('command-hint');
+    await expect(steps).toContainText(`docker create --name ${name}-cais-new`);
+    await expect(steps).toContainText('-e MODE=production');
+    await expect(steps).toContainText(`-v ${volume}:/data`);
+    await expect(steps).toContainText('--label team=blue');
+    await expect(steps).toContainText(`docker rename ${name} ${name}-old`);
+    await expect(steps).toContainText(`docker rm ${name}-old`);
+    await checkAndShoot(page, 'command-recreate-confirm-en');
     await dialog.getByRole('button', { name: `Make a new ${name}` }).click();
     await expect(page.getByRole('tab', { name: 'Summary', selected: true })).toBeVisible();
 

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, orpc } from '../../../api/client';
 import { navigate } from '../../../api/use-hash-route';
-import { containerUpdate } from '../../../../electron/api/docker-commands';
+import { runSpecFromInspect, type InspectForSpec } from '../../../../electron/api/container-spec';
+import { containerUpdate, recreateCommands } from '../../../../electron/api/docker-commands';
 import { CommandHint } from '../../../components/CommandHint';
 import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { EngineGap } from '../../../components/EngineGap';
@@ -57,6 +58,16 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
     [containers.data, info.Id],
   );
   const { spec, problems } = draftToSpec(draft, context);
+  // What the change will run, in docker words, before it happens: the same builder as the activity log.
+  const imageSide = useQuery(orpc.containers.imageDefaults.queryOptions({ input: { image: info.Config.Image } }));
+  const recreatePreview = useMemo(() => {
+    if (!spec || !imageSide.data) return undefined;
+    const current = runSpecFromInspect(info as unknown as InspectForSpec, imageSide.data, { name });
+    if (!current) return undefined;
+    const imageEnv = new Set(imageSide.data.env);
+    const env = spec.env.filter((variable) => !imageEnv.has(`${variable.key}=${variable.value}`));
+    return recreateCommands({ name, wasRunning: info.State.Running, spec: { ...current, env, ports: spec.ports, mounts: spec.mounts } });
+  }, [spec, imageSide.data, info, name]);
   const recreate = useMutation({
     mutationFn: () => client.containers.recreate({ id: info.Id, env: spec!.env, ports: spec!.ports, mounts: spec!.mounts }),
     onSuccess: (result) => {
@@ -115,6 +126,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
             <p>{t('containers.settings.confirmKept')}</p>
             <p className="font-medium">{t('containers.settings.confirmLost')}</p>
             <p>{t('containers.settings.confirmSafe')}</p>
+            {recreatePreview && <CommandHint command={recreatePreview} />}
             {recreate.isError && <ErrorNotice error={recreate.error} />}
             <div className="flex justify-end gap-2">
               <button type="button" className={BUTTON} onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
