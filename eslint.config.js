@@ -27,8 +27,12 @@ export default tseslint.config(
           message: 'User-visible text goes in renderer/i18n (en and pt-BR), through t().',
         },
         {
-          selector:
+          // A literal given as is, in braces, or as a template's text: not the keys inside t(...).
+          selector: [
             'JSXAttribute[name.name=/^(title|placeholder|alt|label|aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext)$/] > Literal[value=/\\p{L}{2}/u]',
+            'JSXAttribute[name.name=/^(title|placeholder|alt|label|aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext)$/] > JSXExpressionContainer > Literal[value=/\\p{L}{2}/u]',
+            'JSXAttribute[name.name=/^(title|placeholder|alt|label|aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext)$/] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/\\p{L}{2}/u]',
+          ].join(', '),
           message: 'User-visible attribute text goes in renderer/i18n (en and pt-BR), through t().',
         },
       ],

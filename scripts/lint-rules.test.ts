@@ -13,6 +13,8 @@ describe('lint: no literal words in the renderer', () => {
     expect(text.join('\n')).toMatch(/no-restricted-syntax: User-visible text goes in renderer\/i18n/);
     const attribute = await rulesBroken('export const B = () => <input aria-label="Search" />;\n');
     expect(attribute.join('\n')).toMatch(/no-restricted-syntax: User-visible attribute text/);
+    const braced = await rulesBroken("export const D = () => <input placeholder={'Your name'} />;\n");
+    expect(braced.join('\n')).toMatch(/no-restricted-syntax: User-visible attribute text/);
   });
 
   it('accepts text from t(), symbols and acronyms', async () => {

@@ -212,7 +212,7 @@ function RunNew({ volume }: { volume: VolumeSummary }) {
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('volumes.run.command')}</span>
-          <input value={command} onChange={(event) => setCommand(event.target.value)} placeholder={'sh -c "echo hello > /data/hello.txt"'} className={`${INPUT} w-96 font-mono`} spellCheck={false} />
+          <input value={command} onChange={(event) => setCommand(event.target.value)} placeholder={t('volumes.example.runCommand')} className={`${INPUT} w-96 font-mono`} spellCheck={false} />
         </label>
         <label className="flex items-center gap-2 self-center text-sm">
           <input type="checkbox" checked={readOnly} onChange={(event) => setReadOnly(event.target.checked)} className="size-4" />
