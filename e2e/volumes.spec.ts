@@ -80,6 +80,12 @@ test.describe('volumes', () => {
     await page.getByLabel('Path inside the container').nth(1).fill('/mnt/data');
     await page.getByLabel('Read-only').nth(1).check();
     await expect(page.getByTestId('mount-help').nth(1)).toContainText(`The data lives in the volume ${name}`);
+    // The steps it will take, in docker words, with the container's own settings kept.
+    const steps = page.getByTestId('command-hint').filter({ hasText: 'docker create' });
+    await expect(steps).toContainText(`docker create --name ${reader}-cais-new`);
+    await expect(steps).toContainText('-e KEEP=me');
+    await expect(steps).toContainText(`-v ${name}:/mnt/data:ro`);
+    await expect(steps).toContainText(`docker rm ${reader}-old`);
     await page.getByRole('button', { name: 'Add to the container' }).click();
     const dialog = page.getByRole('dialog', { name: `Recreate ${reader}?` });
     await expect(dialog).toContainText(`Adds ${name} at /mnt/data.`);

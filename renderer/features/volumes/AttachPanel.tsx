@@ -5,9 +5,10 @@ import type { ContainerMounts, MountSpec, VolumeSummary } from '../../../electro
 import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
-import { shellWord } from './format';
 import { BUTTON, CommandHint, INPUT, PANEL, PRIMARY } from './ui';
 import { volumeRun } from '../../../electron/api/docker-commands';
+import type { MountSpec as RunMount } from '../../../electron/api/run-schema';
+import { useRecreatePreview } from '../../api/use-recreate-preview';
 
 const PATH_RULE = /^\/[^\0:]*$/;
 
@@ -26,9 +27,10 @@ export function MountKindHelp({ kind, source, mountpoint }: { kind: MountSpec['k
   );
 }
 
-function mountFlag(spec: MountSpec): string {
-  if (spec.kind === 'tmpfs') return `--tmpfs ${shellWord(spec.target)}`;
-  return `-v ${shellWord(`${spec.source}:${spec.target}${spec.readOnly ? ':ro' : ''}`)}`;
+/** The volumes panel's mount as the run spec says it. */
+function asRunMount(spec: MountSpec): RunMount {
+  if (spec.kind === 'tmpfs') return { type: 'tmpfs', target: spec.target, readOnly: spec.readOnly };
+  return { type: spec.kind, source: spec.source, target: spec.target, readOnly: spec.readOnly };
 }
 
 function AttachExisting({ volume, containers }: { volume: VolumeSummary; containers: ContainerMounts[] }) {
@@ -49,6 +51,16 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
   const replaced = container?.mounts.find((mount) => mount.target === target);
   const busy = attach.isPending || detach.isPending;
   const result = attach.data ?? detach.data;
+  // The real steps of each change, before it is confirmed (the activity log records the same).
+  const attachPreview = useRecreatePreview(container?.id, (current) => ({
+    ...current,
+    mounts: [...current.mounts.filter((mount) => mount.target !== target), asRunMount(spec)],
+  }));
+  const detachTarget = confirming?.action === 'detach' ? confirming.target : undefined;
+  const detachPreview = useRecreatePreview(detachTarget ? container?.id : undefined, (current) => ({
+    ...current,
+    mounts: current.mounts.filter((mount) => mount.target !== detachTarget),
+  }));
 
   return (
     <form
@@ -124,7 +136,7 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
             </ul>
           )}
           <p className="mt-2 text-slate-700 dark:text-slate-300">{t('volumes.attach.recreateNote', { name: container.name })}</p>
-          <CommandHint command={`docker run ${[...container.mounts.filter((m) => m.target !== target).map((m) => mountFlag({ kind: m.kind as MountSpec['kind'], source: m.source, target: m.target, readOnly: m.readOnly })), mountFlag(spec)].join(' ')} … ${container.image}`} />
+          {attachPreview && <CommandHint command={attachPreview} />}
         </div>
       )}
       {(attach.error ?? detach.error) && <ErrorNotice error={attach.error ?? detach.error} onDismiss={() => (attach.reset(), detach.reset())} />}
@@ -157,6 +169,7 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
           )}
           {confirming.action === 'attach' && replaced && <p>{t('volumes.attach.confirmReplace', { source: replaced.source, path: target })}</p>}
           {container.state === 'running' && <p>{t('volumes.attach.confirmRestart')}</p>}
+          {confirming.action === 'detach' && detachPreview && <CommandHint command={detachPreview} />}
         </ConfirmDialog>
       )}
     </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { volumeNameProblem } from '../../../electron/api/volumes-schemas';
-import { backupFileName, formatBytes, formatMode, parentOf, parseLabels, shellWord } from './format';
+import { backupFileName, formatBytes, formatMode, parentOf, parseLabels } from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -60,10 +60,5 @@ describe('small helpers', () => {
   it('parses labels one per line and names a bad line', () => {
     expect(parseLabels('a=b\n\n c.d = x=y ')).toEqual({ labels: { a: 'b', 'c.d': 'x=y' } });
     expect(parseLabels('a=b\nnovalue')).toEqual({ badLine: 'novalue' });
-  });
-
-  it('quotes shell words only when needed', () => {
-    expect(shellWord('my-vol')).toBe('my-vol');
-    expect(shellWord("it's here")).toBe(`'it'\\''s here'`);
   });
 });

@@ -57,8 +57,3 @@ export function parseLabels(text: string): { labels: Record<string, string> } | 
   }
   return { labels };
 }
-
-/** Quotes a word for a shell command shown to the user. */
-export function shellWord(word: string): string {
-  return /^[a-zA-Z0-9_./:=@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

@@ -3,8 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, orpc } from '../../../api/client';
 import { navigate } from '../../../api/use-hash-route';
-import { runSpecFromInspect, type InspectForSpec } from '../../../../electron/api/container-spec';
-import { containerUpdate, recreateCommands } from '../../../../electron/api/docker-commands';
+import { useRecreatePreview } from '../../../api/use-recreate-preview';
+import { containerUpdate } from '../../../../electron/api/docker-commands';
 import { CommandHint } from '../../../components/CommandHint';
 import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { EngineGap } from '../../../components/EngineGap';
@@ -58,16 +58,11 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
     [containers.data, info.Id],
   );
   const { spec, problems } = draftToSpec(draft, context);
-  // What the change will run, in docker words, before it happens: the same builder as the activity log.
-  const imageSide = useQuery(orpc.containers.imageDefaults.queryOptions({ input: { image: info.Config.Image } }));
-  const recreatePreview = useMemo(() => {
-    if (!spec || !imageSide.data) return undefined;
-    const current = runSpecFromInspect(info as unknown as InspectForSpec, imageSide.data, { name });
-    if (!current) return undefined;
-    const imageEnv = new Set(imageSide.data.env);
-    const env = spec.env.filter((variable) => !imageEnv.has(`${variable.key}=${variable.value}`));
-    return recreateCommands({ name, wasRunning: info.State.Running, spec: { ...current, env, ports: spec.ports, mounts: spec.mounts } });
-  }, [spec, imageSide.data, info, name]);
+  // What the change will run, in docker words, before it happens.
+  const recreatePreview = useRecreatePreview(
+    confirming ? info.Id : undefined,
+    spec ? (current, imageEnv) => ({ ...current, env: spec.env.filter((v) => !imageEnv.has(`${v.key}=${v.value}`)), ports: spec.ports, mounts: spec.mounts }) : undefined,
+  );
   const recreate = useMutation({
     mutationFn: () => client.containers.recreate({ id: info.Id, env: spec!.env, ports: spec!.ports, mounts: spec!.mounts }),
     onSuccess: (result) => {
