@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairLayers, readableInstruction, sharedLayers, type HistoryEntry } from './image-layers';
+import { mapLimited, pairLayers, readableInstruction, sharedLayers, type HistoryEntry } from './image-layers';
 
 const entry = (CreatedBy: string, Size: number): HistoryEntry => ({ Id: '<missing>', Created: 0, CreatedBy, Size });
 
@@ -45,5 +45,25 @@ describe('readableInstruction', () => {
     ['COPY rootfs/ / # buildkit', 'COPY rootfs/ / # buildkit'],
   ])('%s → %s', (input, output) => {
     expect(readableInstruction(input)).toBe(output);
+  });
+});
+
+describe('mapLimited', () => {
+  it('keeps the order of the items and never runs more than the limit at once', async () => {
+    let running = 0;
+    let most = 0;
+    const results = await mapLimited([5, 1, 4, 2, 3, 0, 6, 7, 8, 9], 3, async (delay) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      running -= 1;
+      return delay * 10;
+    });
+    expect(results).toEqual([50, 10, 40, 20, 30, 0, 60, 70, 80, 90]);
+    expect(most).toBe(3);
+  });
+
+  it('copes with no items', async () => {
+    expect(await mapLimited([], 8, async () => 1)).toEqual([]);
   });
 });

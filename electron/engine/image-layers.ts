@@ -53,26 +53,53 @@ export function readableInstruction(createdBy: string): string {
   return createdBy.trim();
 }
 
+/** At most this many inspects in flight: thousands of images must not flood the engine's socket. */
+const INSPECT_CONCURRENCY = 8;
+/**
+ * Layer ids by image id. An image id is the digest of its config, which lists
+ * its layers, so an entry never goes stale; ids no longer listed are dropped.
+ */
+const layerCache = new Map<string, string[]>();
+
+async function layersOf(docker: Docker, id: string): Promise<string[]> {
+  const known = layerCache.get(id);
+  if (known) return known;
+  try {
+    const layers = (await docker.getImage(id).inspect()).RootFS?.Layers ?? [];
+    layerCache.set(id, layers);
+    return layers;
+  } catch {
+    return []; // removed meanwhile: it shares nothing
+  }
+}
+
+/** Like Promise.all over `items`, with at most `limit` calls running at once. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, call: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await call(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export async function imageLayers(docker: Docker, reference: string): Promise<ImageLayers> {
   const image = docker.getImage(reference);
   const [inspect, history] = await Promise.all([image.inspect(), image.history() as Promise<HistoryEntry[]>]);
   const layers = inspect.RootFS?.Layers ?? [];
   const oldestFirst = [...history].reverse();
   const pairing = pairLayers(oldestFirst, layers);
-  const others = await docker.listImages({ all: false });
-  const otherLayers = await Promise.all(
-    others
-      .filter((other) => other.Id !== inspect.Id)
-      .map(async (other) => {
-        try {
-          const detail = await docker.getImage(other.Id).inspect();
-          const name = (other.RepoTags ?? []).find((tag) => tag !== '<none>:<none>') ?? other.Id.replace(/^sha256:/, '').slice(0, 12);
-          return { name, layers: detail.RootFS?.Layers ?? [] };
-        } catch {
-          return { name: '', layers: [] };
-        }
-      }),
-  );
+  const others = (await docker.listImages({ all: false })).filter((other) => other.Id !== inspect.Id);
+  const otherLayers = await mapLimited(others, INSPECT_CONCURRENCY, async (other) => {
+    const name = (other.RepoTags ?? []).find((tag) => tag !== '<none>:<none>') ?? other.Id.replace(/^sha256:/, '').slice(0, 12);
+    return { name, layers: await layersOf(docker, other.Id) };
+  });
+  const listed = new Set(others.map((other) => other.Id));
+  for (const id of layerCache.keys()) if (!listed.has(id)) layerCache.delete(id);
   const shared = sharedLayers(layers, otherLayers);
   return {
     id: inspect.Id,
