@@ -5,7 +5,7 @@ import type { ContainerMounts, MountSpec, VolumeSummary } from '../../../electro
 import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
-import { BUTTON, CommandHint, INPUT, PANEL, PRIMARY } from './ui';
+import { BUTTON, CommandHint, INPUT, PanelForm, PRIMARY } from './ui';
 import { volumeRun } from '../../../electron/api/docker-commands';
 import type { MountSpec as RunMount } from '../../../electron/api/run-schema';
 import { useRecreatePreview } from '../../api/use-recreate-preview';
@@ -63,17 +63,12 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
   }));
 
   return (
-    <form
-      aria-labelledby={`${id}-title`}
-      className={`${PANEL} space-y-3`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      title={t('volumes.attach.existingTitle')}
+      onSubmit={() => {
         if (container && !problem && (kind !== 'bind' || hostFolder.startsWith('/'))) setConfirming({ action: 'attach' });
       }}
     >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {t('volumes.attach.existingTitle')}
-      </h2>
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('volumes.attach.container')}</span>
@@ -172,13 +167,12 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
           {confirming.action === 'detach' && detachPreview && <CommandHint command={detachPreview} />}
         </ConfirmDialog>
       )}
-    </form>
+    </PanelForm>
   );
 }
 
 function RunNew({ volume }: { volume: VolumeSummary }) {
   const { t } = useTranslation();
-  const id = useId();
   const images = useQuery(orpc.volumes.images.queryOptions());
   const [image, setImage] = useState('');
   const [containerName, setContainerName] = useState('');
@@ -190,18 +184,13 @@ function RunNew({ volume }: { volume: VolumeSummary }) {
   const problem = pathProblem(target, t);
   const nameOk = containerName === '' || /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(containerName);
   return (
-    <form
-      aria-labelledby={`${id}-title`}
-      className={`${PANEL} space-y-3`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      title={t('volumes.run.title')}
+      onSubmit={() => {
         if (!chosen || problem || !nameOk) return;
         run.mutate({ name: volume.name, image: chosen, target, readOnly, command, ...(containerName ? { containerName } : {}) });
       }}
     >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {t('volumes.run.title')}
-      </h2>
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('volumes.run.image')}</span>
@@ -247,7 +236,7 @@ function RunNew({ volume }: { volume: VolumeSummary }) {
       <button type="submit" className={PRIMARY} disabled={!chosen || run.isPending}>
         {t('volumes.run.submit')}
       </button>
-    </form>
+    </PanelForm>
   );
 }
 

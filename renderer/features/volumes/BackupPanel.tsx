@@ -9,13 +9,12 @@ import { useNameProblem } from './CreateVolumeForm';
 import { splitHostPath, volumeBackup, volumeClone } from '../../../electron/api/docker-commands';
 import { backupFileName } from './format';
 import { RestorePanel } from './RestorePanel';
-import { CommandHint, INPUT, PANEL, PRIMARY, ProgressLine } from './ui';
+import { CommandHint, INPUT, PanelForm, PRIMARY, ProgressLine } from './ui';
 import { follow, useWork } from './use-work';
 import { volumeHref } from './VolumesPage';
 
 function BackupForm({ name }: { name: string }) {
   const { t } = useTranslation();
-  const id = useId();
   const folder = useQuery(orpc.volumes.backupFolder.queryOptions());
   const [destination, setDestination] = useState<string>();
   const [askOverwrite, setAskOverwrite] = useState(false);
@@ -34,17 +33,12 @@ function BackupForm({ name }: { name: string }) {
   const state = work.state;
 
   return (
-    <form
-      aria-labelledby={`${id}-title`}
-      className={`${PANEL} space-y-3`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      title={t('volumes.backup.title')}
+      onSubmit={() => {
         if (path) void start(false);
       }}
     >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {t('volumes.backup.title')}
-      </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">{t('volumes.backup.intro')}</p>
       <label className="flex flex-col gap-1 text-sm">
         <span>{t('volumes.backup.destination')}</span>
@@ -85,7 +79,7 @@ function BackupForm({ name }: { name: string }) {
           <p className="break-all">{t('volumes.backup.exists', { path })}</p>
         </ConfirmDialog>
       )}
-    </form>
+    </PanelForm>
   );
 }
 
@@ -97,18 +91,13 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
   const work = useWork<WorkProgress>();
   const state = work.state;
   return (
-    <form
-      aria-labelledby={`${id}-title`}
-      className={`${PANEL} space-y-3`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      title={t('volumes.clone.title')}
+      onSubmit={() => {
         if (problem) return;
         void work.run(async (signal, report) => follow(await client.volumes.clone({ source: name, target }, { signal }), report));
       }}
     >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {t('volumes.clone.title')}
-      </h2>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor={`${id}-input`}>{t('volumes.clone.name')}</label>
         <input id={`${id}-input`} value={target} onChange={(event) => setTarget(event.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={`${id}-help`} className={`${INPUT} w-72`} spellCheck={false} />
@@ -133,7 +122,7 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
       <button type="submit" className={PRIMARY} disabled={state.status === 'running'}>
         {t('volumes.clone.submit')}
       </button>
-    </form>
+    </PanelForm>
   );
 }
 

@@ -6,7 +6,7 @@ import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { volumeCreate } from '../../../electron/api/docker-commands';
 import { parseLabels } from './format';
-import { BUTTON, CommandHint, INPUT, PANEL, PRIMARY } from './ui';
+import { BUTTON, CommandHint, INPUT, PanelForm, PRIMARY } from './ui';
 
 /** The name problem to show as the user types, or undefined. */
 export function useNameProblem(name: string, existing: VolumeSummary[], touched: boolean): string | undefined {
@@ -33,19 +33,14 @@ export function CreateVolumeForm({ existing, onDone }: { existing: VolumeSummary
   const command = volumeCreate({ name: name || t('volumes.create.namePlaceholder'), driver, labels });
 
   return (
-    <form
-      aria-labelledby={`${id}-title`}
-      className={`${PANEL} space-y-3`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      title={t('volumes.create.title')}
+      onSubmit={() => {
         setSubmitted(true);
         if (volumeNameProblem(name) || problem || labelProblem) return;
         create.mutate({ name, driver: driver || 'local', labels }, { onSuccess: onDone });
       }}
     >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {t('volumes.create.title')}
-      </h2>
       <div className="flex flex-wrap gap-4">
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${id}-name`}>{t('volumes.create.name')}</label>
@@ -90,6 +85,6 @@ export function CreateVolumeForm({ existing, onDone }: { existing: VolumeSummary
           {t('volumes.cancel')}
         </button>
       </div>
-    </form>
+    </PanelForm>
   );
 }

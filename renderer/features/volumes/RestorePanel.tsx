@@ -7,7 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { useNameProblem } from './CreateVolumeForm';
 import { splitHostPath, volumeRestore } from '../../../electron/api/docker-commands';
 import { sendFile } from './transfer';
-import { BUTTON, CommandHint, INPUT, PANEL, PRIMARY, ProgressLine } from './ui';
+import { BUTTON, CommandHint, INPUT, PanelForm, PRIMARY, ProgressLine } from './ui';
 import { follow, useWork } from './use-work';
 import { volumeHref } from './VolumesPage';
 
@@ -46,19 +46,14 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
   const done = state.status === 'done' && state.last?.phase === 'restore' && state.last.event.type === 'done' ? state.last.event : undefined;
   const fileLabel = hostPath || file?.name || 'backup.tar.gz';
   return (
-    <form
-      aria-labelledby={`${id}-title`}
-      className={`${PANEL} space-y-3`}
-      onSubmit={(event) => {
-        event.preventDefault();
+    <PanelForm
+      title={target ? t('volumes.restore.intoTitle', { name: target }) : t('volumes.restore.title')}
+      onSubmit={() => {
         setSubmitted(true);
         if (nameProblem || (!file && !hostPath) || !name) return;
         void start(false);
       }}
     >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {target ? t('volumes.restore.intoTitle', { name: target }) : t('volumes.restore.title')}
-      </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">{t('volumes.restore.intro')}</p>
       <div className="flex flex-wrap gap-4">
         <label className="flex flex-col gap-1 text-sm">
@@ -133,6 +128,6 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
           <p>{t('volumes.restore.notEmpty', { name })}</p>
         </ConfirmDialog>
       )}
-    </form>
+    </PanelForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from './format';
 
@@ -8,6 +8,26 @@ export const PRIMARY = 'rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium te
 export const INPUT =
   'rounded-md border border-slate-400 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 export const PANEL = 'rounded-lg border border-slate-200 p-4 dark:border-slate-800';
+
+/** A panel of the volume screens: a form named by its heading, submitted without a page load. */
+export function PanelForm({ title, onSubmit, children }: { title: ReactNode; onSubmit: () => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <form
+      aria-labelledby={id}
+      className={`${PANEL} space-y-3`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </form>
+  );
+}
 
 /** The docker command that does the same: the one shared component. */
 export { CommandHint } from '../../components/CommandHint';
