@@ -1,18 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tempDirsPerTest } from '../../e2e/support/temp-dirs';
 import { AppLog, formatDetail, logMaxBytesFromEnv, redact } from './app-log';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-log-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirsPerTest('cais-log-');
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const KEY = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEAsecretkeymaterial', 'c2VjcmV0a2V5bWF0ZXJpYWw=', '-----END RSA PRIVATE KEY-----'].join('\n');

@@ -1,21 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirsPerTest } from '../../e2e/support/temp-dirs';
 import { testCipher } from '../../e2e/support/test-cipher';
 import { CREDENTIALS_FILE, CredentialStore } from './credential-store';
 
 
 const PASSWORD = 'correct horse battery staple';
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-cred-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirsPerTest('cais-cred-');
 
 /** Every file under a folder, as one string: whatever was written anywhere. */
 function everythingWritten(dir: string): string {
