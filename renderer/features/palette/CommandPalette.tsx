@@ -6,7 +6,7 @@ import { client, orpc } from '../../api/client';
 import { navigate } from '../../api/use-hash-route';
 import { AREAS } from '../../areas';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { matchEntries, paletteEntries, type PaletteEntry } from './palette-entries';
+import { groupEntries, matchEntries, paletteEntries, type PaletteEntry } from './palette-entries';
 
 /** Ctrl+K everywhere, Cmd+K on macOS: the shortcut people know from editors. */
 export const isPaletteShortcut = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
@@ -67,10 +67,7 @@ export function CommandPalette({ connected }: { connected: boolean }) {
   });
   const entries = matchEntries(all, search, label, defaultFilter);
   const loading = enabled && (containers.isPending || images.isPending || volumes.isPending);
-  const groups = (['pages', 'containers', 'images', 'volumes'] as const).map((group) => ({
-    group,
-    entries: entries.filter((entry) => entry.group === group),
-  }));
+  const groups = groupEntries(entries);
 
   return (
     <Command.Dialog
@@ -101,19 +98,16 @@ export function CommandPalette({ connected }: { connected: boolean }) {
       <Command.List className="max-h-[55vh] overflow-y-auto p-2" data-testid="palette-list">
         {loading && <Command.Loading>{t('palette.loading')}</Command.Loading>}
         <Command.Empty className="px-3 py-6 text-center text-sm text-slate-600 dark:text-slate-400">{t('palette.empty')}</Command.Empty>
-        {groups.map(
-          ({ group, entries: inGroup }) =>
-            inGroup.length > 0 && (
-              <Command.Group key={group} heading={t(`palette.group.${group}`)} className={groupClass}>
-                {inGroup.map((entry) => (
-                  <Command.Item key={entry.value} value={entry.value} onSelect={() => act.mutate(entry)} disabled={act.isPending} className={itemClass}>
-                    <span className="truncate">{label(entry)}</span>
-                    {entry.detail && <span className="shrink-0 font-mono text-xs text-slate-600 dark:text-slate-400">{entry.detail}</span>}
-                  </Command.Item>
-                ))}
-              </Command.Group>
-            ),
-        )}
+        {groups.map(({ group, entries: inGroup }) => (
+          <Command.Group key={group} heading={t(`palette.group.${group}`)} className={groupClass}>
+            {inGroup.map((entry) => (
+              <Command.Item key={entry.value} value={entry.value} onSelect={() => act.mutate(entry)} disabled={act.isPending} className={itemClass}>
+                <span className="truncate">{label(entry)}</span>
+                {entry.detail && <span className="shrink-0 font-mono text-xs text-slate-600 dark:text-slate-400">{entry.detail}</span>}
+              </Command.Item>
+            ))}
+          </Command.Group>
+        ))}
       </Command.List>
       <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">{t('palette.hint')}</p>
     </Command.Dialog>

@@ -1,7 +1,7 @@
 import { defaultFilter } from 'cmdk';
 import { describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../electron/api/schemas';
-import { matchEntries, paletteEntries, type PaletteEntry } from './palette-entries';
+import { groupEntries, matchEntries, paletteEntries, type PaletteEntry } from './palette-entries';
 
 const container = (name: string, state: string): ContainerSummary => ({
   id: `${name.padEnd(12, '0')}${'f'.repeat(52)}`,
@@ -52,5 +52,26 @@ describe('matchEntries', () => {
   it('matches a container by its image too, and finds nothing for nonsense', () => {
     expect(matchEntries(entries, 'nginx', label, defaultFilter).length).toBeGreaterThan(0);
     expect(matchEntries(entries, 'zzqx', label, defaultFilter)).toEqual([]);
+  });
+});
+
+describe('groupEntries', () => {
+  // The labels the user sees (palette.en.json), so the scores are the real ones.
+  const english: Record<string, string> = { open: 'Open', start: 'Start', logs: 'Logs of', openImage: 'Open image', run: 'Run', runForm: 'Run' };
+  const shownLabel = (entry: PaletteEntry) => `${english[entry.labelKey] ?? entry.labelKey} ${entry.name}`;
+
+  it('puts the group of the best match first, even when a container matches through its image', () => {
+    const web = { ...container('cais-test-mwtg8nu8-ufb6e', 'exited'), image: 'cais-test/busybox:latest' };
+    const image = { id: 'sha256:abc', repoTags: ['cais-test/busybox:latest'], repoDigests: [], size: 1, created: 0, containers: 1, dangling: false };
+    const entries = paletteEntries({ pages: [{ id: 'images', label: 'Images' }], containers: [web], images: [image], volumes: [] });
+    const groups = groupEntries(matchEntries(entries, 'open image cais-test/busybox:latest', shownLabel, defaultFilter));
+    expect(groups.map((g) => g.group)).toContain('containers');
+    expect(groups[0].group).toBe('images');
+    expect(groups[0].entries[0].value).toBe('image:cais-test/busybox:latest:open');
+  });
+
+  it('keeps pages first when nothing is typed', () => {
+    const entries = paletteEntries({ pages: [{ id: 'dashboard', label: 'Dashboard' }], containers: [container('web', 'running')], images: [], volumes: [] });
+    expect(groupEntries(matchEntries(entries, '', shownLabel, defaultFilter)).map((g) => g.group)).toEqual(['pages', 'containers']);
   });
 });

@@ -117,3 +117,14 @@ export function matchEntries(
   }
   return shown;
 }
+
+/**
+ * The shown entries in groups, each group placed by its best match: what was
+ * typed decides what comes first, so Enter always picks the best match (a
+ * container whose image matches must not come before the image itself).
+ */
+export function groupEntries(shown: PaletteEntry[]): { group: PaletteGroup; entries: PaletteEntry[] }[] {
+  const groups = new Map<PaletteGroup, PaletteEntry[]>();
+  for (const entry of shown) groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
+  return [...groups].map(([group, entries]) => ({ group, entries }));
+}
