@@ -75,3 +75,56 @@ export function printTable(title: string, header: string[], lines: string[][]): 
   console.log(`\n${title}\n${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const line of lines) console.log(format(line));
 }
+
+/**
+ * One row of `npm run bench`'s table: Cais' figure, the baseline's figure
+ * measured in the same run, and the issue's target for it.
+ */
+export interface BenchRow {
+  /** What is measured, e.g. "Event to screen, p95". */
+  measure: string;
+  unit: 'ms' | 'MB' | 'KB' | '% core' | 'rows';
+  cais: number;
+  /** What Cais is compared with, e.g. "raw /events stream" or "docker logs". */
+  baselineName: string;
+  baseline: number;
+  /**
+   * The target: a ceiling on the ratio cais/baseline, or on Cais' own figure
+   * (for absolute targets like "p95 at most 200 ms").
+   */
+  target: { maxRatio: number } | { maxValue: number };
+}
+
+/** A part of the benchmark: sets up its own engine state, measures, cleans up. */
+export interface BenchPart {
+  /** Short id for CAIS_BENCH_ONLY=id,id. */
+  id: string;
+  run(cleanups: Cleanup[]): Promise<BenchRow[]>;
+}
+
+export const rowRatio = (row: BenchRow): number => row.cais / row.baseline;
+
+export function meetsTarget(row: BenchRow): boolean {
+  return 'maxRatio' in row.target ? rowRatio(row) <= row.target.maxRatio : row.cais <= row.target.maxValue;
+}
+
+const figure = (value: number, unit: BenchRow['unit']): string =>
+  `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)} ${unit}`;
+
+/** The one table `npm run bench` prints; returns the rows that missed their target. */
+export function printBenchTable(rows: BenchRow[]): BenchRow[] {
+  printTable(
+    'Cais against the baseline, same run',
+    ['measure', 'Cais', 'baseline', 'baseline figure', 'ratio', 'target', 'meets'],
+    rows.map((row) => [
+      row.measure,
+      figure(row.cais, row.unit),
+      row.baselineName,
+      figure(row.baseline, row.unit),
+      `${rowRatio(row).toFixed(2)}x`,
+      'maxRatio' in row.target ? `<= ${row.target.maxRatio}x` : `<= ${figure(row.target.maxValue, row.unit)}`,
+      meetsTarget(row) ? 'yes' : 'NO',
+    ]),
+  );
+  return rows.filter((row) => !meetsTarget(row));
+}
