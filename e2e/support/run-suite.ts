@@ -19,9 +19,12 @@ const failedTests: string[] = [];
 
 function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
   console.log(`\n=== ${step}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code) => {
+      // CI has a time limit: each step's share of it, to see what grows.
+      console.log(`=== ${step} took ${Math.round((Date.now() - started) / 1000)} s`);
       if (code !== 0) failedSteps.push(step);
       resolve(code === 0);
     });
