@@ -52,7 +52,7 @@ net.createServer((c) => {
  * (the app's catalog fetch). Two hops: a TCP listener in the engine's
  * namespace → a unix socket in the registry's folder → our 127.0.0.1:PORT.
  */
-async function bridgeIntoNamespace(netns: string, port: number, dir: string): Promise<() => Promise<void>> {
+export async function bridgeIntoNamespace(netns: string, port: number, dir: string): Promise<() => Promise<void>> {
   const socketPath = path.join(dir, 'bridge.sock');
   const outer = net.createServer((client) => {
     const upstream = net.connect(port, '127.0.0.1');
