@@ -7,9 +7,10 @@
  * The table only reports: these machines are shared and noisy, so a missed
  * target is printed, not failed on.
  */
+import { listsPart } from './parts/lists';
 import { type BenchPart, type BenchRow, printBenchTable, withCleanups } from './support/harness';
 
-const parts: BenchPart[] = [];
+const parts: BenchPart[] = [listsPart];
 
 const only = process.env.CAIS_BENCH_ONLY?.split(',').filter(Boolean);
 const rows: BenchRow[] = [];
