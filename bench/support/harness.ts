@@ -50,13 +50,18 @@ export async function openBenchHost(cleanups: Cleanup[]): Promise<BenchHost> {
   const host = await startWebHost({ engine, staticDir });
   cleanups.push(() => host.close());
 
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { headers: { origin: `http://127.0.0.1:${host.port}` } });
+  return { engine, state, client: await connectRpc(host.port, host.token, cleanups) };
+}
+
+/** Cais' router over a web host's WebSocket (on this machine), as the window connects; closed at cleanup. */
+export async function connectRpc(port: number, token: string, cleanups: Cleanup[]): Promise<ContractRouterClient<Contract>> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${token}`, { headers: { origin: `http://127.0.0.1:${port}` } });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
   cleanups.push(() => socket.close());
-  return { engine, state, client: createORPCClient(new RPCLink({ websocket: socket as never })) };
+  return createORPCClient(new RPCLink({ websocket: socket as never }));
 }
 
 /** The p-th percentile (nearest rank) of some timings. */
