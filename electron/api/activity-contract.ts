@@ -1,5 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
+import { noInput } from './schemas';
 
 /** One change Cais made to the engine, with the docker command that does the same. */
 export const activityEntry = z.object({
@@ -15,7 +16,7 @@ export type ActivityEntry = z.infer<typeof activityEntry>;
 
 export const activityContract = {
   /** Every change of this run, oldest first. Reads are never recorded. */
-  list: oc.output(z.array(activityEntry)),
+  list: oc.input(noInput).output(z.array(activityEntry)),
   /** The entries there are now, then each new entry and each update (same seq) as it happens. */
-  stream: oc.output(eventIterator(activityEntry)),
+  stream: oc.input(noInput).output(eventIterator(activityEntry)),
 };

@@ -16,10 +16,20 @@ import {
   typedReference,
   uploadId,
 } from './images-schemas';
+import { hasNoNul, noInput } from './schemas';
+
+/** base64 of at most LOAD_CHUNK_BYTES bytes (~700 KB of text). */
+const base64Chunk = z
+  .string()
+  .max(720_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+/** What the user typed in a search box: free text, but no NUL byte. */
+const searchTerm = z.string().max(200).refine(hasNoNul, 'must not contain a NUL byte');
 
 /** The images area's calls and streams (see the images issue). */
 export const imagesContract = {
-  list: oc.output(z.array(imageSummary)),
+  list: oc.input(noInput).output(z.array(imageSummary)),
   layers: oc.input(z.strictObject({ reference: imageRef })).output(imageLayers),
   /** `docker pull REF`: per-layer progress, then done. Cancelling the stream stops the pull. */
   pull: oc.input(z.strictObject({ reference: typedReference })).output(eventIterator(transferEvent)),
@@ -34,14 +44,14 @@ export const imagesContract = {
   /** `docker build -f DOCKERFILE -t TAG CONTEXT` from a folder on this machine. */
   build: oc.input(buildInput).output(eventIterator(buildEvent)),
   /** `docker search TERM` (Docker Hub, needs internet). */
-  search: oc.input(z.strictObject({ term: z.string().min(1).max(200) })).output(searchResult),
+  search: oc.input(z.strictObject({ term: searchTerm.min(1) })).output(searchResult),
   /** A registry's own catalog (/v2/_catalog) and tags, fetched by the main process. */
-  catalog: oc.input(z.strictObject({ registry: registryAddress, term: z.string().max(200) })).output(catalogResult),
+  catalog: oc.input(z.strictObject({ registry: registryAddress, term: searchTerm })).output(catalogResult),
   /** `docker save REF`: the tar as base64 chunks. */
   save: oc.input(z.strictObject({ reference: imageRef })).output(eventIterator(saveEvent)),
   /** `docker load`: upload in chunks (each one frame), then load. */
   loadStart: oc.input(z.strictObject({ size: z.number().int().min(1).max(64 * 1024 ** 3) })).output(z.strictObject({ uploadId })),
-  loadChunk: oc.input(z.strictObject({ uploadId, data: z.string().max(720_000) })).output(z.strictObject({ received: z.number() })),
+  loadChunk: oc.input(z.strictObject({ uploadId, data: base64Chunk })).output(z.strictObject({ received: z.number() })),
   loadFinish: oc.input(z.strictObject({ uploadId })).output(z.strictObject({ loaded: z.array(z.string()) })),
   loadCancel: oc.input(z.strictObject({ uploadId })).output(z.void()),
 };

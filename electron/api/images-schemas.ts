@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoNul, hasPlainSteps, hostPath } from './schemas';
 
 /**
  * An image as the user names it: id (full or short, with or without
@@ -10,17 +11,20 @@ export const imageRef = z
   .string()
   .min(1)
   .max(600)
-  .regex(/^[a-zA-Z0-9[][a-zA-Z0-9_.:@/[\]-]*$/, 'must be an image id or name');
+  .regex(/^[a-zA-Z0-9[][a-zA-Z0-9_.:@/[\]-]*$/, 'must be an image id or name')
+  // The engine's URLs carry the reference as path steps: "a/../b" would name another endpoint.
+  .refine(hasPlainSteps, 'must be an image id or name');
 
 /** What the user typed in a pull, tag or push box: checked in full on the server. */
-export const typedReference = z.string().max(600);
+export const typedReference = z.string().max(600).refine(hasNoNul, 'must not contain a NUL byte');
 
 /** host[:port] of a registry the user added. */
 export const registryAddress = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/, 'must be host or host:port');
+  // Dot-separated labels (no empty one, so no "." or ".."), or a bracketed IPv6 address.
+  .regex(/^(?:[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/, 'must be host or host:port');
 
 export const imageSummary = z.object({
   id: z.string(),
@@ -81,12 +85,12 @@ export type BuildStreamEvent = z.infer<typeof buildEvent>;
 
 export const buildInput = z.strictObject({
   /** An absolute folder path on the machine that runs the engine client. */
-  context: z.string().min(1).max(4096),
-  /** Relative to the context. */
-  dockerfile: z.string().min(1).max(1024),
+  context: hostPath,
+  /** Relative to the context; the server refuses one outside it (DOCKERFILE_OUTSIDE_CONTEXT). */
+  dockerfile: z.string().min(1).max(1024).refine(hasNoNul, 'must be a file path'),
   tag: typedReference.optional(),
   buildArgs: z
-    .array(z.strictObject({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(128), value: z.string().max(4096) }))
+    .array(z.strictObject({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(128), value: z.string().max(4096).refine(hasNoNul, 'must not contain a NUL byte') }))
     .max(50),
 });
 

@@ -1,6 +1,7 @@
 import { oc } from '@orpc/contract';
 import { z } from 'zod';
 import { registryAddress } from './images-schemas';
+import { noInput } from './schemas';
 
 /** A registry login as the renderer may see it: never the password. */
 export const registryLogin = z.strictObject({ registry: z.string(), username: z.string() });
@@ -19,7 +20,7 @@ export type RegistryLogins = z.infer<typeof registryLogins>;
 /** Registry logins, held by the main process only. */
 export const registriesContract = {
   /** Which registries Cais is logged in to, as whom, and where that is kept. */
-  list: oc.input(z.strictObject({}).optional()).output(registryLogins),
+  list: oc.input(noInput).output(registryLogins),
   /**
    * `docker login HOST -u USER --password-stdin`: checked by the engine
    * against the registry, then kept. The password goes one way only.
@@ -28,7 +29,7 @@ export const registriesContract = {
     .input(
       z.strictObject({
         registry: registryAddress,
-        username: z.string().min(1).max(256).regex(/^[^\s:]+$/, 'must not contain spaces or colons'),
+        username: z.string().min(1).max(256).regex(/^[^\s:\0]+$/, 'must not contain spaces or colons'),
         password: z.string().min(1).max(4096),
       }),
     )

@@ -1,5 +1,27 @@
 import { z } from 'zod';
 
+/** A call that takes nothing: no input, or an empty object (anything else is refused). */
+export const noInput = z.strictObject({}).optional();
+
+/** Names and paths never need a NUL byte: the engine and the file system would cut the text at it. */
+export const hasNoNul = (value: string): boolean => !value.includes('\0');
+
+/** No "." or ".." step (either separator): a path that means what it says, and stays where it points. */
+export const hasNoDotSteps = (value: string): boolean => value.split(/[\\/]/).every((step) => step !== '.' && step !== '..');
+
+/** Slash-separated steps (image names): none empty, "." or "..", since the engine's URLs carry them as path steps. */
+export const hasPlainSteps = (value: string): boolean => value.split('/').every((step) => step !== '' && step !== '.' && step !== '..');
+
+/** An absolute path (POSIX or Windows) on the machine that runs Cais, without "." or ".." steps. */
+export const hostPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(
+    (value) => (value.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(value)) && hasNoNul(value) && hasNoDotSteps(value),
+    'must be an absolute path without . or .. steps',
+  );
+
 /** Docker object ids and names: hex ids, or names as the engine allows them. */
 export const containerRef = z
   .string()
@@ -116,5 +138,9 @@ export const terminalEvent = z.discriminatedUnion('kind', [
 ]);
 
 /** A shell inside the container: a bare name on its PATH or an absolute path. */
-export const shellCommand = z.string().max(256).regex(/^(\/[\w./-]+|[\w.-]+)$/, 'must be a shell name or an absolute path');
+export const shellCommand = z
+  .string()
+  .max(256)
+  .regex(/^(\/[\w./-]+|[\w.-]+)$/, 'must be a shell name or an absolute path')
+  .refine(hasNoDotSteps, 'must be a shell name or an absolute path');
 export const terminalSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(500) };

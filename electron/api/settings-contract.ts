@@ -1,16 +1,19 @@
 import { oc } from '@orpc/contract';
 import { z } from 'zod';
+import { hasNoNul, noInput } from './schemas';
 import { customEngine, engineEntry, engineTestResult, settingsPatch, settingsResult } from './settings-schemas';
 
 export const settingsContract = {
   /** The settings, and whether a damaged file was just replaced (shown once). */
-  get: oc.input(z.strictObject({}).optional()).output(settingsResult),
+  get: oc.input(noInput).output(settingsResult),
   set: oc.input(settingsPatch).output(settingsResult),
   /** The user has seen the "settings were damaged" notice. */
-  acknowledgeRecovery: oc.input(z.strictObject({}).optional()).output(z.void()),
+  acknowledgeRecovery: oc.input(noInput).output(z.void()),
 };
 
-const engineId = z.strictObject({ id: z.string().min(1).max(600) });
+/** An engine's id, only ever matched against the engines Cais knows. */
+const engineIdText = z.string().min(1).max(600).refine(hasNoNul, 'must not contain a NUL byte');
+const engineId = z.strictObject({ id: engineIdText });
 
 export const enginesContract = {
   /** Engines found on this machine and added by the user; which one is chosen. */
@@ -23,5 +26,5 @@ export const enginesContract = {
   /** Ask the engine for its version (GET /version), without switching to it. */
   test: oc.input(engineId).output(engineTestResult),
   /** Switch to an engine and remember it; null goes back to automatic discovery. */
-  use: oc.input(z.strictObject({ id: z.string().min(1).max(600).nullable() })).output(z.void()),
+  use: oc.input(z.strictObject({ id: engineIdText.nullable() })).output(z.void()),
 };

@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import { engineFeature } from './schemas';
+import { engineFeature, hasNoDotSteps, hasNoNul, hostPath } from './schemas';
 
 /** An engine the user added by hand (Settings → Engines → Add). */
 export const customEngine = z.strictObject({
   id: z.string().regex(/^custom:[a-z0-9-]{1,64}$/),
-  name: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1).max(80).refine(hasNoNul, 'must not contain a NUL byte'),
   /** unix:///path, tcp://host:port or ssh://user@host[:port] */
-  host: z.string().regex(/^(unix:\/\/\/.+|tcp:\/\/[^\s/]+|ssh:\/\/[^\s/@]+@[^\s/]+)$/, 'must be unix:///path, tcp://host:port or ssh://user@host'),
+  host: z
+    .string()
+    .regex(/^(unix:\/\/\/.+|tcp:\/\/[^\s/]+|ssh:\/\/[^\s/@]+@[^\s/]+)$/, 'must be unix:///path, tcp://host:port or ssh://user@host')
+    .refine((value) => hasNoNul(value) && hasNoDotSteps(value), 'must be unix:///path, tcp://host:port or ssh://user@host'),
   /** Paths to PEM files, for tcp:// with TLS. */
   tls: z
-    .strictObject({ ca: z.string().min(1).max(4096), cert: z.string().min(1).max(4096), key: z.string().min(1).max(4096) })
+    .strictObject({ ca: hostPath, cert: hostPath, key: hostPath })
     .optional(),
 });
 export type CustomEngine = z.infer<typeof customEngine>;

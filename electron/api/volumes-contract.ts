@@ -21,6 +21,7 @@ import {
   volumeSummary,
   workProgress,
 } from './volumes-schemas';
+import { noInput } from './schemas';
 
 /** base64 of at most UPLOAD_CHUNK_BYTES bytes. */
 const base64Chunk = z
@@ -30,11 +31,11 @@ const base64Chunk = z
 
 /** The volumes area's calls and streams (see the volumes issue). */
 export const volumesContract = {
-  list: oc.output(z.array(volumeSummary)),
+  list: oc.input(noInput).output(z.array(volumeSummary)),
   create: oc.input(createVolumeInput).output(z.void()),
   remove: oc.input(volumeRefInput).output(z.void()),
   /** The volumes a prune would remove now: no container uses them. */
-  pruneCandidates: oc.output(z.array(z.string())),
+  pruneCandidates: oc.input(noInput).output(z.array(z.string())),
   /** Removes exactly these (each only if still unused). */
   prune: oc
     .input(z.strictObject({ names: z.array(volumeName).max(10_000) }))
@@ -55,11 +56,11 @@ export const volumesContract = {
   putFile: oc.input(z.strictObject({ name: volumeName, dir: volumePath, fileName, uploadId })).output(z.void()),
   backup: oc.input(backupInput).output(eventIterator(workProgress)),
   /** Where backups go unless the user picks another place. */
-  backupFolder: oc.output(z.object({ folder: z.string(), separator: z.string() })),
+  backupFolder: oc.input(noInput).output(z.object({ folder: z.string(), separator: z.string() })),
   restore: oc.input(restoreInput).output(eventIterator(workProgress)),
   clone: oc.input(cloneInput).output(eventIterator(workProgress)),
-  containers: oc.output(z.array(containerMounts)),
-  images: oc.output(z.array(z.string())),
+  containers: oc.input(noInput).output(z.array(containerMounts)),
+  images: oc.input(noInput).output(z.array(z.string())),
   attach: oc.input(attachInput).output(recreateResult),
   detach: oc.input(detachInput).output(recreateResult),
   run: oc.input(runWithVolumeInput).output(z.object({ id: z.string(), name: z.string() })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { containerRef } from './schemas';
+import { containerRef, hasNoDotSteps, hasNoNul, hasPlainSteps, hostPath } from './schemas';
 import { runSpec } from './run-schema';
 
 /** Why a volume name is not acceptable, or undefined when it is (the engine's own rule). */
@@ -31,12 +31,16 @@ export const volumePath = z
     'must be a relative path inside the volume',
   );
 
-const labelKey = z.string().min(1).max(256).regex(/^[^\s=]+$/);
+const labelKey = z.string().min(1).max(256).regex(/^[^\s=\0]+$/);
 export const volumeLabels = z.record(labelKey, z.string().max(4096));
 
 export const createVolumeInput = z.strictObject({
   name: volumeName,
-  driver: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/-]{0,127}$/).default('local'),
+  driver: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/-]{0,127}$/)
+    .refine(hasNoDotSteps, 'must be a driver name')
+    .default('local'),
   labels: volumeLabels.default({}),
 });
 
@@ -102,13 +106,14 @@ export const fileName = z
 export const backupInput = z.strictObject({
   name: volumeName,
   /** Absolute path of the .tar.gz to write, on the machine that runs Cais. */
-  destination: z.string().min(2).max(4096).refine((value) => value.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(value), 'must be an absolute path'),
+  destination: hostPath,
   overwrite: z.boolean().default(false),
 });
 
 export const restoreSource = z.union([
   z.strictObject({ uploadId }),
-  z.strictObject({ path: z.string().min(2).max(4096) }),
+  /** A .tar.gz on the machine that runs Cais. */
+  z.strictObject({ path: hostPath }),
 ]);
 
 export const restoreInput = z.strictObject({
@@ -128,13 +133,19 @@ export const containerPath = z
   .regex(/^\/[^\0:]*$/, 'must be an absolute path inside the container')
   .refine((value) => value !== '/' && !value.split('/').includes('..'), 'must be an absolute path inside the container');
 
-export const mountSpec = z.strictObject({
-  kind: mountKind,
-  /** Volume name, host folder (absolute) or '' for tmpfs. */
-  source: z.string().max(4096),
-  target: containerPath,
-  readOnly: z.boolean().default(false),
-});
+export const mountSpec = z
+  .strictObject({
+    kind: mountKind,
+    /** Volume name, host folder (absolute) or '' for tmpfs. */
+    source: z.string().max(4096),
+    target: containerPath,
+    readOnly: z.boolean().default(false),
+  })
+  .refine(
+    ({ kind, source }) =>
+      kind === 'volume' ? volumeNameProblem(source) === undefined : kind === 'bind' ? hostPath.safeParse(source).success : source === '',
+    { message: 'must be a volume name, an absolute host folder, or empty for tmpfs', path: ['source'] },
+  );
 export type MountSpec = z.infer<typeof mountSpec>;
 
 export const attachInput = z.strictObject({
@@ -146,11 +157,17 @@ export const detachInput = z.strictObject({ container: containerRef, target: con
 
 export const runWithVolumeInput = z.strictObject({
   name: volumeName,
-  image: z.string().min(1).max(256).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@-]*$/),
+  image: z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@-]*$/)
+    .refine(hasPlainSteps, 'must be an image name'),
   containerName: containerRef.optional(),
   target: containerPath,
   readOnly: z.boolean().default(false),
-  command: z.string().max(4096).default(''),
+  /** Shell words, split on the server: free text, but never a NUL byte (no argument can hold one). */
+  command: z.string().max(4096).refine(hasNoNul, 'must not contain a NUL byte').default(''),
 });
 
 export const containerMount = z.object({

@@ -118,6 +118,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
+      // A frame over maxPayload (or a broken one) is an 'error' on this socket, which
+      // then closes; without a listener it would be thrown and take the host down.
+      ws.on('error', (error) => log?.warn(`Closed a WebSocket: ${error.message}`));
       void rpc.upgrade(ws, { context: { engine: options.engine, settings: options.settings, credentials: options.credentials } });
     });
   });
