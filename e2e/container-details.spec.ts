@@ -144,4 +144,24 @@ test.describe('container details', () => {
     expect(await log.locator('[data-index]').count()).toBeLessThan(200);
     await container.kill();
   });
+
+  test('a long log read whole without following: the window shows its last 10,000 lines', async ({ page, webHost, docker }) => {
+    const container = await docker.createContainer({
+      Image: TEST_IMAGE,
+      name: uniqueName('long-log'),
+      Labels: { [TEST_LABEL]: '1' },
+      Cmd: ['seq', '1', '200000'],
+    });
+    await container.start();
+    await container.wait();
+    await openApp(page, webHost);
+    await openTab(page, container.id, 'logs');
+    const log = page.getByRole('log');
+    await expect(log).toContainText('200000');
+    await page.getByLabel('Follow').uncheck();
+    await page.getByRole('combobox', { name: /^Show/ }).selectOption({ label: 'the whole log' });
+    // Not following, the view stays at the top: its first line is the 10,000th from the end.
+    await expect(log).toHaveAttribute('data-lines', '10000', { timeout: 30_000 });
+    await expect(log.locator('[data-index="0"]')).toHaveText('190001');
+  });
 });

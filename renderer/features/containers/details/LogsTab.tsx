@@ -41,17 +41,22 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       return next.length > maxLines ? next.slice(next.length - maxLines) : next;
     });
   };
+  // Lines beyond maxLines would be dropped on arrival: the engine need not send them (the whole log may be millions).
+  const requested = tail === 'all' ? maxLines : Math.min(tail, maxLines);
   const stream = useFollowStream(
     (signal) => {
       pending.current = [];
       setLines([]);
-      return client.containers.logs({ id, tail, timestamps, follow }, { signal });
+      return client.containers.logs({ id, tail: requested, timestamps, follow }, { signal });
     },
     (batch) => {
-      pending.current.push(...batch);
+      // Not push(...batch): a log that is not followed arrives as one batch, too long to spread as arguments.
+      for (const line of batch) pending.current.push(line);
+      // No frames in a hidden window: keep what would be shown, not everything that arrived.
+      if (pending.current.length > maxLines) pending.current.splice(0, pending.current.length - maxLines);
       frame.current ??= requestAnimationFrame(flush);
     },
-    `${id}:${tail}:${timestamps}:${follow}`,
+    `${id}:${requested}:${timestamps}:${follow}`,
   );
   useEffect(() => () => cancelAnimationFrame(frame.current ?? 0), []);
 
