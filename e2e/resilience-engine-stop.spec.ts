@@ -89,6 +89,9 @@ test.describe('when the engine stops under running streams', () => {
         await expect(page.getByTestId('engine-status')).toHaveAttribute('data-status', 'offline');
         await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       }
+      // The pull's window names the pull the engine's absence cut off.
+      const cutOff = pull.page.getByRole('alert').filter({ hasText: 'This stopped when the engine went away' });
+      await expect(cutOff).toContainText(`Pulling ${reference}`);
       // The web host itself is fine: it still serves the window.
       expect((await logs.page.request.get(url)).ok()).toBe(true);
 
@@ -100,6 +103,8 @@ test.describe('when the engine stops under running streams', () => {
       await expect.poll(() => lineCount(logs.page), { timeout: 30_000 }).toBeGreaterThan(seenLines + 5);
       await expect.poll(() => sampleCount(stats.page), { timeout: 30_000 }).toBeGreaterThan(2);
       await expect(pull.page.getByRole('heading', { name: 'Images', level: 1 })).toBeVisible();
+      // The cut-off pull left no image behind.
+      await expect(docker.getImage(reference).inspect()).rejects.toThrow(/no such image/i);
 
       const fresh = uniqueName('after-return');
       await dockerCli('-H', engine.host, 'create', '--name', fresh, '--label', TEST_LABEL, TEST_IMAGE);

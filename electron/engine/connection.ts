@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { ConnectionState, EngineEvent } from '../api/schemas';
@@ -10,6 +11,7 @@ import { diagnoseTrouble } from './engine-trouble';
 import { classifyConnectionError, errorText } from './errors';
 import { realHostFacts } from './host-facts';
 import { LineSplitter } from './line-splitter';
+import { watchSocketRemoval } from './socket-watch';
 
 const PROBE_TIMEOUT_MS = 3000;
 /** Short steps: a local engine that comes back should be seen at once. */
@@ -129,7 +131,8 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     if (this.current.status !== 'offline') this.setState({ status: 'connecting', endpoint: resolved.endpoint });
     try {
       const options = withSshAgent(resolved.options, this.facts.env);
-      const probe = new Docker({ ...options, timeout: PROBE_TIMEOUT_MS });
+      // Its own connection: a pooled keep-alive one to an engine that is shutting down still answers.
+      const probe = new Docker({ ...options, timeout: PROBE_TIMEOUT_MS, ...(options.socketPath ? { agent: new http.Agent() } : {}) });
       const version = await probe.version();
       const apiVersion = negotiateApiVersion(version.ApiVersion);
       const docker = new Docker({ ...options, version: `v${apiVersion}` });
@@ -184,6 +187,9 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     }
     this.dropEvents();
     this.eventsStream = stream;
+    // A stopping engine drops its socket at once but may hold this stream open for seconds: end it then.
+    const socketPath = (docker.modem as { socketPath?: string } | undefined)?.socketPath;
+    if (socketPath) stream.once('close', watchSocketRemoval(socketPath, () => stream.destroy()));
     const splitter = new LineSplitter();
     stream.on('data', (chunk: Buffer) => {
       for (const line of splitter.push(chunk)) this.handleEventLine(line);

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ConnectionState } from '../../electron/api/schemas';
 import { client } from './client';
+import { forgetCutOffWork } from './running-work';
 
 /**
  * The engine's connection state, live, from one stream shared by every
@@ -20,6 +21,8 @@ function follow(): () => void {
       const stream = await client.engine.state(undefined, { signal: controller.signal });
       for await (const next of stream) {
         current = next;
+        // Back: the offline screen that named the work cut off has closed.
+        if (next.status === 'connected') forgetCutOffWork();
         for (const listener of listeners) listener();
       }
     } catch {
@@ -48,4 +51,9 @@ function subscribe(listener: () => void): () => void {
 
 export function useConnectionState(): ConnectionState | undefined {
   return useSyncExternalStore(subscribe, () => current);
+}
+
+/** Whether the engine answers right now, for code that runs outside a render (a panel closing). */
+export function engineConnected(): boolean {
+  return current?.status === 'connected';
 }

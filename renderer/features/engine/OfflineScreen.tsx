@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../../electron/api/schemas';
 import { client } from '../../api/client';
+import { runningWork, subscribeRunningWork } from '../../api/running-work';
 
 type Offline = Extract<ConnectionState, { status: 'offline' }>;
 
@@ -19,6 +20,8 @@ export function OfflineScreen({ state }: { state: Offline }) {
   const { t } = useTranslation();
   const [retrying, setRetrying] = useState(false);
   const endpoint = state.endpoint?.address ?? t('offline.unknownEndpoint');
+  // What the engine was doing for this window when it went away.
+  const cutOff = useSyncExternalStore(subscribeRunningWork, runningWork);
 
   const retry = async () => {
     setRetrying(true);
@@ -39,6 +42,16 @@ export function OfflineScreen({ state }: { state: Offline }) {
         {t(`offline.trouble.${state.trouble}`, { endpoint })}
       </p>
       <p>{t(`offline.reason.${state.reason}`, { endpoint })}</p>
+      {cutOff.length > 0 && (
+        <div role="alert" data-testid="offline-cut-off" className="rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
+          <p className="font-medium">{t('offline.cutOff', { count: cutOff.length })}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {cutOff.map((work) => (
+              <li key={work}>{work}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div>
         <h2 className="font-semibold">{t('offline.whatToDo')}</h2>
         <p className="mt-1 rounded-md bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800" data-testid="offline-advice">

@@ -15,7 +15,12 @@ import { TermHelp } from '../glossary/Term';
 export function PullPanel({ initial, onClose }: { initial?: { reference: string; start: boolean }; onClose: () => void }) {
   const { t } = useTranslation();
   const [reference, setReference] = useState(initial?.reference ?? '');
-  const pull = useActionStream((value: string, signal) => client.images.pull({ reference: value }, { signal }), reduceTransfer, initialTransfer);
+  const pull = useActionStream(
+    (value: string, signal) => client.images.pull({ reference: value }, { signal }),
+    reduceTransfer,
+    initialTransfer,
+    (value) => t('images.pull.running', { reference: value }),
+  );
   const { start } = pull;
 
   useEffect(() => {
