@@ -69,7 +69,12 @@ async function closeLogs(page: Page): Promise<void> {
   await page.getByTestId('log-view').waitFor({ state: 'detached' });
 }
 
-/** Part 1: opening the panel (its last 1,000 lines), then the whole log; each against the CLI printing the same. */
+/**
+ * Part 1: opening the panel (its last 1,000 lines), then the whole log; each
+ * against the CLI. The window keeps its last 10,000 lines (Settings → log
+ * lines), so for the whole log it asks the engine for those alone, while
+ * `docker logs` prints all 200,000: what both wait for is the last line.
+ */
 async function timeLastLine(page: Page, cleanups: Cleanup[]): Promise<BenchRow[]> {
   const id = await startScript(`seq 1 ${LINES}`, cleanups);
   await testDocker().getContainer(id).wait();
