@@ -44,6 +44,8 @@ export function specificEngineError(engineText: string): string | undefined {
   if (/is already in use by container/i.test(engineText)) return 'NAME_TAKEN';
   if (/Minimum memory limit/i.test(engineText)) return 'MEMORY_TOO_LOW';
   if (/is not running/i.test(engineText)) return 'NOT_RUNNING';
+  // Another window (or a terminal) is removing it: "marked for removal", "removal … already in progress".
+  if (/marked for removal|removal of container .* is already in progress/i.test(engineText)) return 'BEING_REMOVED';
   if (/executable file not found|no such file or directory/i.test(engineText)) return 'COMMAND_NOT_FOUND';
   return undefined;
 }

@@ -43,7 +43,8 @@ export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
       </a>
       <h1 id="details-title" className="text-2xl font-semibold">
         {name}
-        {info && (
+        {/* After a failed look (removed from another window) the last state is no longer true. */}
+        {info && !inspect.isError && (
           <span className="ml-3 align-middle text-sm font-normal text-slate-700 dark:text-slate-300" data-testid="details-state">
             {t(`containers.state.${info.State.Status}`, { defaultValue: info.State.Status })}
           </span>
