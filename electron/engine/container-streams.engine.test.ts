@@ -54,4 +54,23 @@ describe('engine streams end when their panel closes', () => {
     expect(session).not.toBe('');
     expect(() => sessions.write(session, 'x')).toThrow(/ended/);
   });
+
+  it('closing a terminal ends its shell in the container, even with a command running in it', async () => {
+    const container = await createTestContainer(docker);
+    await container.start();
+    const sessions = new TerminalSessions();
+    let seen = '';
+    for await (const event of sessions.open(docker, container.id, 'sh', { cols: 80, rows: 24 })) {
+      if (event.kind === 'ready') sessions.write(event.session, 'sleep 300\n');
+      if (event.kind === 'output') seen += event.data;
+      if (seen.includes('sleep 300')) break; // the panel closes while sleep runs
+    }
+    // Docker keeps an exec running after its connection closes; the hang-up must end it.
+    const running = async () => {
+      const execs = (await container.inspect()).ExecIDs ?? [];
+      const states = await Promise.all(execs.map((exec) => docker.getExec(exec).inspect()));
+      return states.filter((exec) => exec.Running).length;
+    };
+    await expect.poll(running, { timeout: 15_000 }).toBe(0);
+  });
 });
