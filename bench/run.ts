@@ -7,12 +7,17 @@
  * The table only reports: these machines are shared and noisy, so a missed
  * target is printed, not failed on.
  */
+import { backupPart } from './parts/backup';
+import { eventsPart } from './parts/events';
 import { listsPart } from './parts/lists';
 import { logsPart } from './parts/logs';
+import { pullPart } from './parts/pull';
+import { screensPart } from './parts/screens';
+import { startPart } from './parts/start';
 import { statsPart } from './parts/stats';
 import { type BenchPart, type BenchRow, printBenchTable, withCleanups } from './support/harness';
 
-const parts: BenchPart[] = [listsPart, logsPart, statsPart];
+const parts: BenchPart[] = [eventsPart, listsPart, logsPart, statsPart, screensPart, startPart, pullPart, backupPart];
 
 const only = process.env.CAIS_BENCH_ONLY?.split(',').filter(Boolean);
 const rows: BenchRow[] = [];

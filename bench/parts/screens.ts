@@ -13,7 +13,7 @@
  * first, then topped up to the full count): what scale costs over a small list.
  */
 import type { Page } from '@playwright/test';
-import { type BenchPart, type BenchRow, type Cleanup, percentile } from '../support/harness';
+import { type BenchPart, type BenchRow, type Cleanup, percentile, withCleanups } from '../support/harness';
 import { populateContainers, populateImageTags, populateVolumes } from '../support/population';
 import { openInstrumentedWindow, openRendererHost } from '../support/renderer-host';
 import { launchWindowBrowser } from '../support/window';
@@ -116,6 +116,15 @@ async function measureScreen(page: Page, origin: string, screen: Screen, count: 
   return { dataToRows, rows };
 }
 
+/** Runs `body` with cleanups of its own, emptied when it ends (whatever happens); returns its result. */
+async function withScreen<T>(body: (cleanups: Cleanup[]) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await withCleanups(async (cleanups) => {
+    result = await body(cleanups);
+  });
+  return result as T;
+}
+
 export const screensPart: BenchPart = {
   id: 'screens',
   async run(cleanups) {
@@ -124,12 +133,17 @@ export const screensPart: BenchPart = {
     const browser = await launchWindowBrowser(cleanups);
     const rows: BenchRow[] = [];
     for (const screen of SCREENS) {
-      const page = await openInstrumentedWindow(browser, host.url, recordListScript(screen.marker, screen.rowSelector));
-      cleanups.push(() => page.close());
-      await screen.populate(SMALL, cleanups);
-      const small = await measureScreen(page, origin, screen, SMALL);
-      await screen.populate(screen.full - SMALL, cleanups);
-      const full = await measureScreen(page, origin, screen, screen.full);
+      // One screen's population at a time: each is removed before the next screen is measured.
+      const { small, full } = await withScreen(async (screenCleanups) => {
+        const page = await openInstrumentedWindow(browser, host.url, recordListScript(screen.marker, screen.rowSelector));
+        screenCleanups.push(() => page.close());
+        await screen.populate(SMALL, screenCleanups);
+        const small = await measureScreen(page, origin, screen, SMALL);
+        // Away from the screen while filling it: the window would re-read the list at every 'create'.
+        await page.goto('about:blank');
+        await screen.populate(screen.full - SMALL, screenCleanups);
+        return { small, full: await measureScreen(page, origin, screen, screen.full) };
+      });
       const what = `${screen.route[0].toUpperCase()}${screen.route.slice(1)} screen, ${screen.full.toLocaleString('en')} ${screen.items}`;
       rows.push(
         {
