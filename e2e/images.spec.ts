@@ -230,6 +230,22 @@ test.describe('images', () => {
     await container.remove({ force: true });
   });
 
+  test('the containers column follows containers as they come and go, without a reload', async ({ page, webHost, docker }) => {
+    const tag = `cais-test/${uniqueName('follow')}:v1`;
+    await buildRandomImage(docker, tag, [1000]);
+    await openImages(page, webHost);
+    await page.getByLabel('Filter').fill(tag);
+    await expect(row(page, tag)).toContainText('0 containers');
+    const first = await docker.createContainer({ Image: tag, name: uniqueName('user'), Cmd: ['none'], Labels: { [TEST_LABEL]: '1' } });
+    const second = await docker.createContainer({ Image: tag, name: uniqueName('user'), Cmd: ['none'], Labels: { [TEST_LABEL]: '1' } });
+    await expect(row(page, tag)).toContainText('2 containers');
+    await first.remove({ force: true });
+    await expect(row(page, tag)).toContainText('1 container');
+    await second.remove({ force: true });
+    await expect(row(page, tag)).toContainText('0 containers');
+    await removeQuietly(docker, tag);
+  });
+
   test('removes an unused image after asking', async ({ page, webHost, docker }) => {
     const tag = `cais-test/${uniqueName('unused')}:v1`;
     await buildRandomImage(docker, tag, [1000]);

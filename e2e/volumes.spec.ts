@@ -220,6 +220,24 @@ test.describe('volumes', () => {
     await expect(docker.getVolume(free).inspect()).rejects.toMatchObject({ statusCode: 404 });
   });
 
+  test('the "used by" column follows containers as they come and go, without a reload', async ({ page, webHost, docker }) => {
+    const name = await labelledVolume(docker, 'follow');
+    await openApp(page, webHost);
+    await page.goto(`${new URL(webHost.url).origin}/#volumes`);
+    await page.getByLabel('Search').fill(name);
+    await expect(row(page, name)).toContainText('Not used by any container');
+    const container = await docker.createContainer({
+      Image: TEST_IMAGE,
+      name: uniqueName('user'),
+      Labels: { [TEST_LABEL]: '1' },
+      HostConfig: { Mounts: [{ Type: 'volume', Source: name, Target: '/srv' }] },
+    });
+    const containerName = (await container.inspect()).Name.slice(1);
+    await expect(row(page, name).getByRole('list', { name: `Containers that use ${name}` })).toContainText(containerName);
+    await container.remove({ force: true });
+    await expect(row(page, name)).toContainText('Not used by any container');
+  });
+
   test('a file that is not a backup is refused in words and creates nothing', async ({ page, webHost, docker }) => {
     await openApp(page, webHost);
     await page.goto(`${new URL(webHost.url).origin}/#volumes`);

@@ -7,6 +7,7 @@ import {
   imageLayers,
   imageRef,
   imageSummary,
+  imageUsage,
   prunePreview,
   pruneResult,
   registryAddress,
@@ -29,7 +30,10 @@ const searchTerm = z.string().max(200).refine(hasNoNul, 'must not contain a NUL 
 
 /** The images area's calls and streams (see the images issue). */
 export const imagesContract = {
+  /** Only GET /images/json: cheap at any scale. Which containers use each image is `usage`, fetched beside it. */
   list: oc.input(noInput).output(z.array(imageSummary)),
+  /** Which containers use each image (one container list); the remove call checks again by itself. */
+  usage: oc.input(noInput).output(imageUsage),
   layers: oc.input(z.strictObject({ reference: imageRef })).output(imageLayers),
   /** `docker pull REF`: per-layer progress, then done. Cancelling the stream stops the pull. */
   pull: oc.input(z.strictObject({ reference: typedReference })).output(eventIterator(transferEvent)),

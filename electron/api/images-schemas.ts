@@ -32,10 +32,13 @@ export const imageSummary = z.object({
   repoDigests: z.array(z.string()),
   size: z.number(),
   created: z.number(),
-  containers: z.number(),
   dangling: z.boolean(),
 });
 export type ImageSummary = z.infer<typeof imageSummary>;
+
+/** The images some container uses, by image id, with those containers' names; unused images are absent. */
+export const imageUsage = z.array(z.object({ id: z.string(), containers: z.array(z.string()) }));
+export type ImageUsage = z.infer<typeof imageUsage>;
 
 export const prunePreview = z.object({
   images: z.array(z.object({ id: z.string(), repoTags: z.array(z.string()), size: z.number() })),

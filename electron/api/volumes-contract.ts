@@ -19,6 +19,7 @@ import {
   volumePath,
   volumeRefInput,
   volumeSummary,
+  volumeUsage,
   workProgress,
 } from './volumes-schemas';
 import { noInput } from './schemas';
@@ -31,7 +32,10 @@ const base64Chunk = z
 
 /** The volumes area's calls and streams (see the volumes issue). */
 export const volumesContract = {
+  /** Only GET /volumes: cheap at any scale. Who uses each volume is `usage`, fetched beside it. */
   list: oc.input(noInput).output(z.array(volumeSummary)),
+  /** Which containers use each volume (one container list); the remove call checks again by itself. */
+  usage: oc.input(noInput).output(volumeUsage),
   create: oc.input(createVolumeInput).output(z.void()),
   remove: oc.input(volumeRefInput).output(z.void()),
   /** The volumes a prune would remove now: no container uses them. */

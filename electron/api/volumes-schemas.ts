@@ -56,9 +56,12 @@ export const volumeSummary = z.object({
   scope: z.string(),
   labels: z.record(z.string(), z.string()),
   anonymous: z.boolean(),
-  usedBy: z.array(volumeUser),
 });
 export type VolumeSummary = z.infer<typeof volumeSummary>;
+
+/** The volumes some container uses (helpers excluded), each with those containers; unused volumes are absent. */
+export const volumeUsage = z.array(z.object({ name: z.string(), usedBy: z.array(volumeUser) }));
+export type VolumeUsage = z.infer<typeof volumeUsage>;
 
 /** One entry of a volume's file tree; `path` is relative to the volume root. */
 export const volumeEntry = z.object({

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { ImageSummary, PrunePreview, PruneResult } from '../api/images-schemas';
+import type { ImageSummary, ImageUsage, PrunePreview, PruneResult } from '../api/images-schemas';
 
 /** The engine's placeholder for "no name". */
 const NONE = '<none>:<none>';
@@ -19,16 +19,23 @@ async function containersByImage(docker: Docker): Promise<Map<string, string[]>>
   return byImage;
 }
 
-/** Every image (not the builder's intermediate ones) with the containers that use it. */
+/** The images some container uses, each with those containers' names; unused images are absent. */
+export async function imageUsage(docker: Docker): Promise<ImageUsage> {
+  return [...(await containersByImage(docker))].map(([id, containers]) => ({ id, containers }));
+}
+
+/**
+ * Every image (not the builder's intermediate ones), only from GET /images/json
+ * so the list draws at once; which containers use each is `imageUsage`.
+ */
 export async function listImages(docker: Docker): Promise<ImageSummary[]> {
-  const [images, usage] = await Promise.all([docker.listImages({ all: false }), containersByImage(docker)]);
+  const images = await docker.listImages({ all: false });
   return images.map((image) => ({
     id: image.Id,
     repoTags: (image.RepoTags ?? []).filter((tag) => tag !== NONE),
     repoDigests: (image.RepoDigests ?? []).filter((digest) => !digest.startsWith('<none>')),
     size: image.Size,
     created: image.Created,
-    containers: usage.get(image.Id)?.length ?? 0,
     dangling: isDangling(image.RepoTags),
   }));
 }
@@ -61,8 +68,8 @@ export async function removeImage(docker: Docker, reference: string, force: bool
 
 /** What `docker image prune` (dangling) or `docker image prune -a` (all unused) would remove. */
 export async function previewPrune(docker: Docker, all: boolean): Promise<PrunePreview> {
-  const images = await listImages(docker);
-  const going = images.filter((image) => image.containers === 0 && (all || image.dangling));
+  const [images, users] = await Promise.all([listImages(docker), containersByImage(docker)]);
+  const going = images.filter((image) => !users.has(image.id) && (all || image.dangling));
   return {
     images: going.map((image) => ({ id: image.id, repoTags: image.repoTags, size: image.size })),
     size: going.reduce((sum, image) => sum + image.size, 0),

@@ -33,7 +33,7 @@ import { diskUsage, engineOverview } from './system';
 import { attachMount } from './volume-attach';
 import { readTextFile, scanVolume, uploadFile } from './volume-archive';
 import { backupVolume, cloneVolume, restoreVolume } from './volume-backup';
-import { createVolume, listVolumes, pruneVolumes, removeVolume } from './volumes';
+import { createVolume, listVolumes, pruneVolumes, removeVolume, volumeUsage } from './volumes';
 
 /**
  * Every engine call Cais makes, against a real Podman service (Debian's
@@ -222,8 +222,8 @@ describe.skipIf(Boolean(unavailable))('Podman’s Docker-compatible service, fea
     expect((await readTextFile(docker, `${data}-restored`, 'hello.txt')).text).toBe('hello from podman\n');
     await drain(cloneVolume(docker, { source: data, target: `${data}-clone` }));
     expect((await readTextFile(docker, `${data}-clone`, 'hello.txt')).text).toBe('hello from podman\n');
-    const listed = await listVolumes(docker);
-    expect(listed.find((v) => v.name === data)?.usedBy.map((u) => u.name)).toEqual([name]);
+    const usage = await volumeUsage(docker);
+    expect(usage.find((v) => v.name === data)?.usedBy.map((u) => u.name)).toEqual([name]);
     await expect(removeVolume(docker, data)).rejects.toMatchObject({ code: 'VOLUME_IN_USE' });
     await removeVolume(docker, `${data}-clone`);
     expect(await pruneVolumes(docker, [`${data}-restored`])).toEqual({ removed: [`${data}-restored`], kept: [] });

@@ -11,7 +11,7 @@ import { CodedError } from './coded-error';
 import { downloadPath, readTextFile, scanVolume, uploadFile } from './volume-archive';
 import { backupVolume, cloneVolume, restoreVolume } from './volume-backup';
 import { HELPER_LABEL } from './volume-helper';
-import { createVolume, listVolumes, pruneCandidates, pruneVolumes, removeVolume } from './volumes';
+import { createVolume, listVolumes, pruneCandidates, pruneVolumes, removeVolume, volumeUsage } from './volumes';
 
 const docker = testDocker();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-vol-test-'));
@@ -45,8 +45,9 @@ describe('volume list, create, remove', () => {
     const container = await createTestContainer(docker, { HostConfig: { Mounts: [{ Type: 'volume', Source: name, Target: '/data' }] } });
     const listed = (await listVolumes(docker)).find((volume) => volume.name === name);
     expect(listed).toMatchObject({ driver: 'local', anonymous: false, labels: { [TEST_LABEL]: '1' } });
-    expect(listed?.usedBy.map((user) => user.id)).toEqual([container.id]);
-    expect(listed?.usedBy[0].destination).toBe('/data');
+    const usedBy = (await volumeUsage(docker)).find((entry) => entry.name === name)?.usedBy;
+    expect(usedBy?.map((user) => user.id)).toEqual([container.id]);
+    expect(usedBy?.[0].destination).toBe('/data');
     const taken = await failure(createVolume(docker, { name, driver: 'local', labels: {} }));
     expect(taken.code).toBe('VOLUME_EXISTS');
   });

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { VolumeSummary, VolumeUser } from '../api/volumes-schemas';
+import type { VolumeSummary, VolumeUsage, VolumeUser } from '../api/volumes-schemas';
 import { CodedError } from './coded-error';
 import { HELPER_LABEL, removeStaleHelpers } from './volume-helper';
 
@@ -27,8 +27,14 @@ export async function volumeUsers(docker: Docker): Promise<Map<string, VolumeUse
   return users;
 }
 
+/** The volumes in use, each with its containers: the window merges this into the list once it arrives. */
+export async function volumeUsage(docker: Docker): Promise<VolumeUsage> {
+  return [...(await volumeUsers(docker))].map(([name, usedBy]) => ({ name, usedBy }));
+}
+
+/** Only what GET /volumes says, so the list draws at once; who uses each volume is `volumeUsage`. */
 export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
-  const [answer, users] = await Promise.all([docker.listVolumes(), volumeUsers(docker)]);
+  const answer = await docker.listVolumes();
   return (answer.Volumes ?? [])
     .map((volume) => {
       const created = (volume as { CreatedAt?: string }).CreatedAt ?? '';
@@ -40,7 +46,6 @@ export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
         scope: volume.Scope,
         labels: volume.Labels ?? {},
         anonymous: ANONYMOUS.test(volume.Name),
-        usedBy: users.get(volume.Name) ?? [],
       };
     })
     .sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name));
@@ -86,8 +91,8 @@ export async function removeVolume(docker: Docker, name: string): Promise<void> 
 
 /** The volumes no container uses: what a prune would remove. */
 export async function pruneCandidates(docker: Docker): Promise<string[]> {
-  const volumes = await listVolumes(docker);
-  return volumes.filter((volume) => volume.usedBy.length === 0).map((volume) => volume.name);
+  const [volumes, users] = await Promise.all([listVolumes(docker), volumeUsers(docker)]);
+  return volumes.filter((volume) => !users.has(volume.name)).map((volume) => volume.name);
 }
 
 /**

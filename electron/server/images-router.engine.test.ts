@@ -184,6 +184,10 @@ describe('images router (real engine, local registry)', () => {
     await buildRandomImage(docker, tag, [1000]);
     const container = await createTestContainer(docker, { Image: tag, Cmd: ['none'] });
     const info = await container.inspect();
+    const image = await docker.getImage(tag).inspect();
+    // The list says nothing about containers; the usage call names them for the window.
+    expect((await api.images.list()).find((listed) => listed.id === image.Id)).not.toHaveProperty('containers');
+    expect((await api.images.usage()).find((entry) => entry.id === image.Id)?.containers).toEqual([info.Name.replace(/^\//, '')]);
     let error: { code?: string; data?: { containers: string[] } } = {};
     await api.images.remove({ reference: tag, force: false }).catch((e) => (error = e));
     expect(error.code).toBe('IMAGE_IN_USE');

@@ -7,7 +7,7 @@ import { buildImage } from '../engine/image-build';
 import { imageLayers } from '../engine/image-layers';
 import { parseReference, registryOf, withDefaultTag, type ImageReference } from '../engine/image-reference';
 import { pullImage, pushImage } from '../engine/image-transfer';
-import { ImageInUseError, listImages, previewPrune, pruneImages, removeImage, tagImage } from '../engine/images';
+import { ImageInUseError, imageUsage, listImages, previewPrune, pruneImages, removeImage, tagImage } from '../engine/images';
 import { authConfig, registryConfig, registryKey } from '../engine/registry-auth';
 import { classifyRegistryError } from '../engine/registry-errors';
 import { registryCatalog, searchImages } from '../engine/registry-search';
@@ -85,6 +85,7 @@ const SAVE_CHUNK = 384 * 1024;
 
 export const imagesRouter = {
   list: os.images.list.handler(({ context }) => imagesCall(() => listImages(context.engine.client()))),
+  usage: os.images.usage.handler(({ context }) => imagesCall(() => imageUsage(context.engine.client()))),
   layers: os.images.layers.handler(({ context, input }) => imagesCall(() => imageLayers(context.engine.client(), input.reference))),
   pull: os.images.pull.handler(({ context, input, signal }) => {
     const reference = checkedReference(input.reference);

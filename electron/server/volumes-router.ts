@@ -3,7 +3,7 @@ import path from 'node:path';
 import { attachMount, detachMount, listContainerMounts, listImageTags, runWithVolume } from '../engine/volume-attach';
 import { downloadPath, readTextFile, scanVolume, uploadFile } from '../engine/volume-archive';
 import { backupVolume, cloneVolume, restoreVolume } from '../engine/volume-backup';
-import { createVolume, listVolumes, pruneCandidates, pruneVolumes, removeVolume } from '../engine/volumes';
+import { createVolume, listVolumes, pruneCandidates, pruneVolumes, removeVolume, volumeUsage } from '../engine/volumes';
 import { uploads } from '../engine/uploads';
 import fs from 'node:fs';
 import { os as base } from './base';
@@ -21,6 +21,7 @@ async function* engineStream<T>(work: () => AsyncGenerator<T>): AsyncGenerator<T
 /** The volumes area's handlers, one per call of volumesContract. */
 export const volumesRouter = {
   list: base.volumes.list.handler(({ context }) => engineCall(() => listVolumes(context.engine.client()))),
+  usage: base.volumes.usage.handler(({ context }) => engineCall(() => volumeUsage(context.engine.client()))),
   create: base.volumes.create.handler(({ context, input }) => engineCall(() => createVolume(context.engine.client(), input))),
   remove: base.volumes.remove.handler(({ context, input }) => engineCall(() => removeVolume(context.engine.client(), input.name))),
   pruneCandidates: base.volumes.pruneCandidates.handler(({ context }) => engineCall(() => pruneCandidates(context.engine.client()))),

@@ -31,19 +31,17 @@ export function useEngineEventInvalidation(connected: boolean, engineKey = ''): 
         const stream = await client.engine.events(undefined, { signal: controller.signal });
         for await (const event of stream) {
 if (event.type === 'container') refresh(orpc.containers.key());
-          // Images change with pulls, builds, tags and removals; their usage counts when containers come and go.
-          if (event.type === 'image' || (event.type === 'container' && (event.action === 'create' || event.action === 'destroy'))) {
-            refresh(orpc.images.key());
-          }
+          // Images change with pulls, builds, tags and removals; which containers use them, when containers come and go.
+          if (event.type === 'image') refresh(orpc.images.key());
+          if (event.type === 'container' && (event.action === 'create' || event.action === 'destroy')) refresh(orpc.images.usage.key());
           // What an image declares (the run form's suggestions) appears once it is pulled.
           if (event.type === 'image') refresh(orpc.containers.imageDefaults.key());
           // Volumes, and which containers use them. Only the lists: reading a
           // volume's files makes a helper container, whose events must not re-read it.
-          if (
-            (event.type === 'volume' && ['create', 'destroy', 'prune'].includes(event.action)) ||
-            (event.type === 'container' && ['create', 'destroy', 'rename', 'start', 'die'].includes(event.action))
-          ) {
-            refresh(orpc.volumes.list.key());
+          if (event.type === 'volume' && ['create', 'destroy', 'prune'].includes(event.action)) refresh(orpc.volumes.list.key());
+          // A volume only gains or loses users through container events (one in use cannot be removed).
+          if (event.type === 'container' && ['create', 'destroy', 'rename', 'start', 'die'].includes(event.action)) {
+            refresh(orpc.volumes.usage.key());
             refresh(orpc.volumes.containers.key());
           }
           // The dashboard counts everything: any event may change it.

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatBytes, shortId, type ImageRow } from './format';
+import { UsedByCount } from './ImageList';
 import { LayersView } from './LayersView';
 import { RemoveImage } from './RemoveImage';
 import { RunImage } from './RunImage';
@@ -19,7 +20,7 @@ export function ImageDetail({ row, onClose }: { row: ImageRow; onClose: () => vo
             {row.dangling ? t('images.untagged') : row.reference}
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            <span className="font-mono">{shortId(row.id)}</span> · {formatBytes(row.size, i18n.language)} · {t('images.usedBy', { count: row.containers })}
+            <span className="font-mono">{shortId(row.id)}</span> · {formatBytes(row.size, i18n.language)} · <UsedByCount count={row.containers} />
           </p>
         </div>
         <button type="button" className={button} onClick={onClose}>

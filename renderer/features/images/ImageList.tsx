@@ -5,6 +5,19 @@ import { relativeTime } from '../containers/format';
 import { formatBytes, shortId, type ImageRow } from './format';
 
 const ROW_HEIGHT = 48;
+
+/** "2 containers", or a short placeholder while the usage is still on its way (rows are drawn before it). */
+export function UsedByCount({ count }: { count: number | undefined }) {
+  const { t } = useTranslation();
+  if (count === undefined) {
+    return (
+      <span aria-busy="true" data-testid="usage-loading" className="text-slate-700 dark:text-slate-300">
+        {t('images.usageLoading')}
+      </span>
+    );
+  }
+  return <>{t('images.usedBy', { count })}</>;
+}
 const COLUMNS = 'grid grid-cols-[minmax(0,3fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,1fr)_auto] items-center gap-3 px-3';
 
 /**
@@ -69,7 +82,9 @@ export function ImageList({ rows, selected, highlight, onSelect }: { rows: Image
                 <span role="cell" className="text-slate-700 dark:text-slate-300">
                   <time dateTime={new Date(row.created * 1000).toISOString()}>{relativeTime(row.created, i18n.language)}</time>
                 </span>
-                <span role="cell">{t('images.usedBy', { count: row.containers })}</span>
+                <span role="cell">
+                  <UsedByCount count={row.containers} />
+                </span>
                 <span role="cell">
                   <button
                     type="button"

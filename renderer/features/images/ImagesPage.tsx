@@ -20,7 +20,9 @@ type Panel = 'pull' | 'search' | 'build' | 'load' | 'prune' | 'registries';
 
 export function ImagesPage() {
   const { t, i18n } = useTranslation();
+  // The list is one cheap engine call; who uses each image comes beside it and fills the column in.
   const query = useQuery(orpc.images.list.queryOptions());
+  const usage = useQuery(orpc.images.usage.queryOptions());
   const [panel, setPanel] = useState<Panel | undefined>();
   const [pullRequest, setPullRequest] = useState<{ reference: string; start: boolean } | undefined>();
   const [filter, setFilter] = useState('');
@@ -35,7 +37,7 @@ export function ImagesPage() {
   }
   const [highlight, setHighlight] = useState<string | undefined>();
 
-  const allRows = useMemo(() => imageRows(query.data ?? []), [query.data]);
+  const allRows = useMemo(() => imageRows(query.data ?? [], usage.data), [query.data, usage.data]);
   const rows = useMemo(() => allRows.filter((row) => (showDangling || !row.dangling) && matchesFilter(row, filter)), [allRows, showDangling, filter]);
   const selected = allRows.find((row) => row.key === selectedKey);
   const totalSize = (query.data ?? []).reduce((sum, image) => sum + image.size, 0);
@@ -101,6 +103,7 @@ export function ImagesPage() {
         </label>
       </div>
       {query.isError && <ImageError error={query.error} />}
+      {usage.isError && !query.isError && <ImageError error={usage.error} />}
       {query.isPending && <p aria-busy="true">{t('images.loading')}</p>}
       {query.isSuccess && rows.length === 0 && <p className={muted}>{allRows.length === 0 ? t('images.empty') : t('images.noMatch')}</p>}
       {rows.length > 0 && <ImageList rows={rows} selected={selectedKey} highlight={highlight} onSelect={(row) => setSelectedKey(row.key === selectedKey ? undefined : row.key)} />}

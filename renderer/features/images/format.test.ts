@@ -23,7 +23,7 @@ describe('transferRate', () => {
 });
 
 describe('imageRows', () => {
-  const image = { id: 'sha256:' + 'ab'.repeat(32), repoDigests: [], size: 10, created: 5, containers: 1, dangling: false };
+  const image = { id: 'sha256:' + 'ab'.repeat(32), repoDigests: [], size: 10, created: 5, dangling: false };
   it('gives one row per name and one for an untagged image', () => {
     const rows = imageRows([
       { ...image, repoTags: ['a:1', '127.0.0.1:5000/b:latest'] },
@@ -38,6 +38,20 @@ describe('imageRows', () => {
     expect(matchesFilter(rows[1], '5000/B')).toBe(true);
     expect(matchesFilter(rows[2], 'abab')).toBe(true);
     expect(matchesFilter(rows[2], 'zzz')).toBe(false);
+  });
+
+  it('counts containers per image once the usage has arrived, and leaves them unknown before', () => {
+    const images = [
+      { ...image, repoTags: ['a:1', 'a:2'] },
+      { ...image, id: 'sha256:' + 'cd'.repeat(32), repoTags: ['b:1'] },
+    ];
+    expect(imageRows(images).map((row) => row.containers)).toEqual([undefined, undefined, undefined]);
+    const rows = imageRows(images, [{ id: image.id, containers: ['web', 'worker'] }]);
+    expect(rows.map((row) => [row.reference, row.containers])).toEqual([
+      ['a:1', 2],
+      ['a:2', 2],
+      ['b:1', 0],
+    ]);
   });
 });
 

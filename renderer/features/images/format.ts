@@ -39,17 +39,24 @@ export interface ImageRow {
   id: string;
   size: number;
   created: number;
-  containers: number;
+  /** How many containers use the image; undefined until the usage has arrived. */
+  containers: number | undefined;
   dangling: boolean;
 }
 
-/** One row per name, as `docker images` lists them; an untagged image gets one row by its id. */
+/**
+ * One row per name, as `docker images` lists them; an untagged image gets one
+ * row by its id. `usage` (the images in use) fills in the container counts.
+ */
 export function imageRows(
-  images: { id: string; repoTags: string[]; repoDigests: string[]; size: number; created: number; containers: number; dangling: boolean }[],
+  images: { id: string; repoTags: string[]; repoDigests: string[]; size: number; created: number; dangling: boolean }[],
+  usage?: { id: string; containers: string[] }[],
 ): ImageRow[] {
+  const counts = usage && new Map(usage.map((entry) => [entry.id, entry.containers.length]));
   const rows: ImageRow[] = [];
   for (const image of images) {
-    const base = { id: image.id, size: image.size, created: image.created, containers: image.containers, dangling: image.dangling };
+    const containers = counts && (counts.get(image.id) ?? 0);
+    const base = { id: image.id, size: image.size, created: image.created, containers, dangling: image.dangling };
     if (image.repoTags.length === 0) {
       const digestRepo = image.repoDigests[0]?.split('@')[0];
       rows.push({ ...base, key: image.id, reference: shortId(image.id), repository: digestRepo ?? '<none>', tag: '<none>' });

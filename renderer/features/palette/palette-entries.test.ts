@@ -25,7 +25,7 @@ describe('paletteEntries', () => {
     const entries = paletteEntries({
       pages: [],
       containers: [],
-      images: [{ id: 'sha256:abc', repoTags: ['<none>:<none>', 'redis:7'], repoDigests: [], size: 1, created: 0, containers: 0, dangling: false }],
+      images: [{ id: 'sha256:abc', repoTags: ['<none>:<none>', 'redis:7'], repoDigests: [], size: 1, created: 0, dangling: false }],
       volumes: [],
     });
     expect(entries.map((e) => e.value)).toEqual(['image:redis:7:open', 'image:redis:7:run', 'image:redis:7:runForm']);

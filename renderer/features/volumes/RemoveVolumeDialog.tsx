@@ -1,19 +1,24 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { VolumeSummary } from '../../../electron/api/volumes-schemas';
 import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CommandHint } from './ui';
+import type { VolumeWithUsage } from './volume-usage';
 import { volumeRemove } from '../../../electron/api/docker-commands';
 
-/** Refuses at once while a container uses the volume (naming them); otherwise asks, naming the volume. */
-export function RemoveVolumeDialog({ volume, onClose, onRemoved }: { volume: VolumeSummary; onClose: () => void; onRemoved?: () => void }) {
+/**
+ * Refuses at once while a container is known to use the volume (naming them);
+ * otherwise asks, naming the volume. The server checks again before removing,
+ * so a refusal it sends (usage not loaded yet, or changed since) is shown alike.
+ */
+export function RemoveVolumeDialog({ volume, onClose, onRemoved }: { volume: VolumeWithUsage; onClose: () => void; onRemoved?: () => void }) {
   const { t } = useTranslation();
   const remove = useMutation(orpc.volumes.remove.mutationOptions());
+  const knownUsers = volume.usedBy?.map((user) => user.name) ?? [];
   const refusedBy =
-    volume.usedBy.map((user) => user.name).length > 0
-      ? volume.usedBy.map((user) => user.name)
+    knownUsers.length > 0
+      ? knownUsers
       : ((remove.error as { code?: string; data?: { containers?: string[] } } | null)?.code === 'VOLUME_IN_USE'
           ? ((remove.error as { data?: { containers?: string[] } }).data?.containers ?? [])
           : []);

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { relativeTime } from '../containers/format';
 import { AttachPanel } from './AttachPanel';
@@ -11,13 +9,14 @@ import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { BUTTON } from './ui';
 import { SizeCell, UsedBy } from './VolumeRow';
 import { volumeHref } from './VolumesPage';
+import { useVolumesWithUsage } from './use-volumes';
 
 const TABS = ['files', 'backup', 'attach'] as const;
 
 export function VolumeDetail({ name, tab }: { name: string; tab?: string }) {
   const { t, i18n } = useTranslation();
-  const query = useQuery(orpc.volumes.list.queryOptions());
-  const volume = query.data?.find((candidate) => candidate.name === name);
+  const { list: query, volumes } = useVolumesWithUsage();
+  const volume = volumes.find((candidate) => candidate.name === name);
   const current = (TABS as readonly string[]).includes(tab ?? '') ? (tab as (typeof TABS)[number]) : 'files';
   const [removing, setRemoving] = useState(false);
 

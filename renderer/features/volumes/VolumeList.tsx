@@ -1,32 +1,30 @@
-import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CreateVolumeForm } from './CreateVolumeForm';
 import { PruneButton } from './PruneButton';
 import { RestorePanel } from './RestorePanel';
 import { BUTTON, INPUT, PRIMARY } from './ui';
 import { VolumeRow } from './VolumeRow';
+import { useVolumesWithUsage } from './use-volumes';
 import { HeadingWithTerm } from '../glossary/Term';
 
 export function VolumeList() {
   const { t } = useTranslation();
-  const query = useQuery(orpc.volumes.list.queryOptions());
+  const { list: query, usage, volumes: all } = useVolumesWithUsage();
   const [search, setSearch] = useState('');
   const [panel, setPanel] = useState<'none' | 'create' | 'restore'>('none');
   const deferred = useDeferredValue(search.trim().toLowerCase());
   const volumes = useMemo(() => {
-    const all = query.data ?? [];
     if (!deferred) return all;
     return all.filter(
       (volume) =>
         volume.name.toLowerCase().includes(deferred) ||
-        volume.usedBy.some((user) => user.name.toLowerCase().includes(deferred)) ||
+        volume.usedBy?.some((user) => user.name.toLowerCase().includes(deferred)) ||
         Object.entries(volume.labels).some(([key, value]) => `${key}=${value}`.toLowerCase().includes(deferred)),
     );
-  }, [query.data, deferred]);
+  }, [all, deferred]);
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
   const virtualizer = useVirtualizer({
@@ -68,6 +66,7 @@ export function VolumeList() {
       {panel === 'create' && <CreateVolumeForm existing={query.data ?? []} onDone={() => setPanel('none')} />}
       {panel === 'restore' && <RestorePanel existing={query.data ?? []} onDone={() => setPanel('none')} />}
       {query.isError && <ErrorNotice error={query.error} />}
+      {usage.isError && !query.isError && <ErrorNotice error={usage.error} />}
       {query.isPending && <p aria-busy="true">{t('volumes.loading')}</p>}
       {query.isSuccess && query.data.length === 0 && <p className="text-slate-700 dark:text-slate-300">{t('volumes.empty')}</p>}
       {query.isSuccess && query.data.length > 0 && volumes.length === 0 && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScanEvent, VolumeSummary } from '../../../electron/api/volumes-schemas';
+import type { ScanEvent } from '../../../electron/api/volumes-schemas';
 import { client } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { relativeTime } from '../containers/format';
@@ -8,6 +8,7 @@ import { formatBytes } from './format';
 import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { BUTTON, ProgressLine } from './ui';
 import { follow, useWork } from './use-work';
+import type { VolumeWithUsage } from './volume-usage';
 import { volumeHref } from './VolumesPage';
 
 /** Measures a volume on request (walking it can take a while), with progress and Cancel. */
@@ -39,8 +40,16 @@ export function SizeCell({ name }: { name: string }) {
   );
 }
 
-export function UsedBy({ volume }: { volume: VolumeSummary }) {
+/** One line while the usage loads (the same height as "not used"), so the row does not jump for an unused volume. */
+export function UsedBy({ volume }: { volume: VolumeWithUsage }) {
   const { t } = useTranslation();
+  if (!volume.usedBy) {
+    return (
+      <span aria-busy="true" data-testid="usage-loading" className="text-slate-700 dark:text-slate-300">
+        {t('volumes.usageLoading')}
+      </span>
+    );
+  }
   if (volume.usedBy.length === 0) return <span className="text-slate-700 dark:text-slate-300">{t('volumes.unused')}</span>;
   return (
     <ul className="flex flex-wrap gap-x-3 gap-y-1" aria-label={t('volumes.usedByLabel', { name: volume.name })}>
@@ -58,7 +67,7 @@ export function UsedBy({ volume }: { volume: VolumeSummary }) {
   );
 }
 
-export function VolumeRow({ volume }: { volume: VolumeSummary }) {
+export function VolumeRow({ volume }: { volume: VolumeWithUsage }) {
   const { t, i18n } = useTranslation();
   const [removing, setRemoving] = useState(false);
   const created = volume.createdAt ? Date.parse(volume.createdAt) / 1000 : undefined;
