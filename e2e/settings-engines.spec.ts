@@ -161,6 +161,7 @@ test.describe('engines: switching between Docker and Podman in the UI', () => {
         await openApp(page, started.host, language);
         await expect(row(page, dockerName)).toBeVisible();
         await page.getByRole('link', { name: T.settings }).click();
+        await expect(page.getByRole('heading', { name: T.settings, level: 1 })).toBeVisible();
         await page.getByLabel(T.name).fill('Podman');
         await page.getByLabel(T.address).fill(podman.socket); // a bare path is a unix socket
         await page.getByRole('button', { name: T.add, exact: true }).click();
@@ -181,6 +182,7 @@ test.describe('engines: switching between Docker and Podman in the UI', () => {
         expect(JSON.parse(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')).engine).toMatch(/^custom:/);
 
         await page.getByRole('link', { name: T.settings }).click();
+        await expect(page.getByRole('heading', { name: T.settings, level: 1 })).toBeVisible();
         await page.getByRole('button', { name: `${T.use} DOCKER_HOST` }).click();
         await expect(page.getByTestId('engine-status')).toContainText(process.env.DOCKER_HOST!.replace('unix://', ''));
         await page.getByRole('link', { name: T.containers }).click();

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngineEventInvalidation } from './api/engine-events';
 import { useConnectionState } from './api/engine-state';
 import { useHashRoute } from './api/use-hash-route';
 import { AREAS } from './areas';
+import { LazyPart, preloadLazyParts } from './components/Loading';
 import { Sidebar } from './components/Sidebar';
 import { ConnectingScreen, OfflineScreen } from './features/engine/OfflineScreen';
 import { CommandPalette } from './features/palette/CommandPalette';
@@ -15,6 +17,11 @@ export function App() {
   useEngineEventInvalidation(connected, connected ? `${state.endpoint.kind}:${state.endpoint.address}` : '');
   const route = useHashRoute(AREAS[0].id);
   const area = AREAS.find((candidate) => candidate.id === route) ?? AREAS[0];
+  useEffect(() => {
+    // The first load carries only the first screen; the rest follows when the window is idle.
+    const idle = window.requestIdleCallback(preloadLazyParts, { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
 
   return (
     <div className="flex h-full">
@@ -29,11 +36,15 @@ export function App() {
       <main id="main" className="min-w-0 flex-1 overflow-auto">
         <SettingsEffects />
         {area.worksOffline ? (
-          <area.Page />
+          <LazyPart>
+            <area.Page />
+          </LazyPart>
         ) : state?.status === 'offline' ? (
           <OfflineScreen state={state} />
         ) : connected ? (
-          <area.Page />
+          <LazyPart>
+            <area.Page />
+          </LazyPart>
         ) : (
           <ConnectingScreen />
         )}

@@ -1,10 +1,13 @@
 import type { ComponentType } from 'react';
+import { lazyPart } from './components/Loading';
 import { ContainersPage } from './features/containers/ContainersPage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { ImagesPage } from './features/images/ImagesPage';
-import { VolumesPage } from './features/volumes/VolumesPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { LessonsPage } from './features/lessons/LessonsPage';
+
+// The first screen is in the first load; the others load when first opened.
+const ImagesPage = lazyPart(async () => (await import('./features/images/ImagesPage')).ImagesPage);
+const VolumesPage = lazyPart(async () => (await import('./features/volumes/VolumesPage')).VolumesPage);
+const DashboardPage = lazyPart(async () => (await import('./features/dashboard/DashboardPage')).DashboardPage);
+const LessonsPage = lazyPart(async () => (await import('./features/lessons/LessonsPage')).LessonsPage);
+const SettingsPage = lazyPart(async () => (await import('./features/settings/SettingsPage')).SettingsPage);
 
 /** One entry per area that works; the sidebar and the router read this list. */
 export interface Area {

@@ -19,8 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { promisify } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { firstLoadScripts, gzippedKB } from '../../e2e/support/first-load';
 import { type BenchPart, type BenchRow, type Cleanup, percentile } from '../support/harness';
 import { populateContainers } from '../support/population';
 import { BUILT_RENDERER, BUILT_WEB_HOST, requireBuild } from '../support/renderer-host';
@@ -96,26 +96,6 @@ async function timeDockerPs(): Promise<number> {
   return percentile(samples, 50);
 }
 
-/** Files the window fetches at first: index.html's scripts and modulepreloads, and their static imports. */
-function firstLoadScripts(): string[] {
-  const html = fs.readFileSync(path.join(BUILT_RENDERER, 'index.html'), 'utf8');
-  const pending = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((match) =>
-    path.join(BUILT_RENDERER, match[1] ?? match[2]),
-  );
-  const loaded = new Set<string>();
-  while (pending.length) {
-    const file = pending.pop()!;
-    if (loaded.has(file)) continue;
-    loaded.add(file);
-    // Static `import … from "./x.js"`, `import "./x.js"` and `export … from "./x.js"`; never `import("./x.js")`.
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(/\b(?:import|export)\s*(?:[^"'()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
-      pending.push(path.resolve(path.dirname(file), match[1]));
-    }
-  }
-  return [...loaded];
-}
-
-const gzippedKB = (files: string[]): number => files.reduce((sum, file) => sum + gzipSync(fs.readFileSync(file)).length, 0) / 1024;
 
 export const startPart: BenchPart = {
   id: 'start',
@@ -128,7 +108,7 @@ export const startPart: BenchPart = {
     console.log(`  web host start to address printed: ${starts.map((start) => start.addressAt).join(', ')} ms`);
     console.log(`  web host start to ${CONTAINERS} container rows drawn: ${starts.map((start) => start.rowsAt).join(', ')} ms`);
 
-    const first = firstLoadScripts();
+    const first = firstLoadScripts(BUILT_RENDERER);
     const all = fs.readdirSync(path.join(BUILT_RENDERER, 'assets')).filter((name) => name.endsWith('.js')).map((name) => path.join(BUILT_RENDERER, 'assets', name));
     console.log(`  first load: ${first.length} of ${all.length} JavaScript files`);
     const rows: BenchRow[] = [

@@ -2,13 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { AnatomyTab } from '../../anatomy/AnatomyTab';
-import { InspectTab } from './InspectTab';
+import { LazyPart, lazyPart } from '../../../components/Loading';
 import { LogsTab } from './LogsTab';
-import { SettingsTab } from './SettingsTab';
-import { StatsTab } from './StatsTab';
 import { SummaryTab } from './SummaryTab';
-import { TerminalTab } from './TerminalTab';
+
+// The terminal (xterm.js), the charts and the rarer tabs load when first opened.
+const TerminalTab = lazyPart(async () => (await import('./TerminalTab')).TerminalTab);
+const StatsTab = lazyPart(async () => (await import('./StatsTab')).StatsTab);
+const AnatomyTab = lazyPart(async () => (await import('../../anatomy/AnatomyTab')).AnatomyTab);
+const SettingsTab = lazyPart(async () => (await import('./SettingsTab')).SettingsTab);
+const InspectTab = lazyPart(async () => (await import('./InspectTab')).InspectTab);
 
 export const TABS = ['summary', 'logs', 'terminal', 'stats', 'anatomy', 'settings', 'inspect'] as const;
 export type Tab = (typeof TABS)[number];
@@ -71,11 +74,13 @@ export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
       <div role="tabpanel" aria-label={t(`containers.details.tab.${tab}`)} className="min-h-0 flex-1">
         {info && tab === 'summary' && <SummaryTab info={info} />}
         {tab === 'logs' && <LogsTab id={id} name={name} />}
-        {info && tab === 'terminal' && <TerminalTab id={id} running={info.State.Running} />}
-        {info && tab === 'stats' && <StatsTab id={id} running={info.State.Running} />}
-        {info && tab === 'anatomy' && <AnatomyTab id={id} />}
-        {info && tab === 'settings' && <SettingsTab info={info} />}
-        {info && tab === 'inspect' && <InspectTab info={info as unknown as Record<string, unknown>} />}
+        <LazyPart>
+          {info && tab === 'terminal' && <TerminalTab id={id} running={info.State.Running} />}
+          {info && tab === 'stats' && <StatsTab id={id} running={info.State.Running} />}
+          {info && tab === 'anatomy' && <AnatomyTab id={id} />}
+          {info && tab === 'settings' && <SettingsTab info={info} />}
+          {info && tab === 'inspect' && <InspectTab info={info as unknown as Record<string, unknown>} />}
+        </LazyPart>
       </div>
     </section>
   );
