@@ -4,6 +4,8 @@ import { CodedError } from './coded-error';
 import { HELPER_LABEL, removeStaleHelpers } from './volume-helper';
 
 const ANONYMOUS = /^[0-9a-f]{64}$/;
+/** One collator for the whole sort: String#localeCompare builds one per call, which dominated listing 2,000 volumes. */
+const byName = new Intl.Collator('en');
 
 /** Which containers (helpers excluded) mount each volume, by volume name. */
 export async function volumeUsers(docker: Docker): Promise<Map<string, VolumeUser[]>> {
@@ -48,7 +50,7 @@ export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
         anonymous: ANONYMOUS.test(volume.Name),
       };
     })
-    .sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name));
+    .sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || byName.compare(a.name, b.name));
 }
 
 /** Throws NOT_FOUND (404) when the volume does not exist; never creates it. */
