@@ -92,15 +92,20 @@ test.describe('two windows on one container', () => {
     }
   });
 
+  /** Renames a container from its row's menu, as a user would. */
+  async function renameFrom(tab: Page, name: string, renamed: string): Promise<void> {
+    await openMenu(tab, name);
+    await menuItem(tab, name, 'Rename…').click();
+    const dialog = tab.getByRole('dialog', { name: `Rename ${name}` });
+    await dialog.getByLabel('New name').fill(renamed);
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  }
+
   test('rename in one while the other shows it: the other follows, and its actions reach the renamed container', async ({ docker }) => {
     const { name, container } = await runningContainer(docker);
     const [renaming, watching] = tabs;
     const renamed = uniqueName('twin-new');
-    await openMenu(renaming, name);
-    await menuItem(renaming, name, 'Rename…').click();
-    const dialog = renaming.getByRole('dialog', { name: `Rename ${name}` });
-    await dialog.getByLabel('New name').fill(renamed);
-    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await renameFrom(renaming, name, renamed);
 
     expect((await container.inspect()).Name).toBe(`/${renamed}`);
     for (const tab of tabs) {
@@ -120,11 +125,7 @@ test.describe('two windows on one container', () => {
     await watching.getByRole('link', { name, exact: true }).click();
     await expect(watching.getByRole('heading', { name })).toBeVisible();
     const renamed = uniqueName('twin-new');
-    await openMenu(renaming, name);
-    await menuItem(renaming, name, 'Rename…').click();
-    const dialog = renaming.getByRole('dialog', { name: `Rename ${name}` });
-    await dialog.getByLabel('New name').fill(renamed);
-    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await renameFrom(renaming, name, renamed);
 
     await expect(watching.getByRole('heading', { name: renamed })).toBeVisible();
     expect((await container.inspect()).Name).toBe(`/${renamed}`);
