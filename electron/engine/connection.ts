@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { Readable } from 'node:stream';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { ConnectionState, EngineEvent } from '../api/schemas';
 import { negotiateApiVersion } from './api-version';
+import { loadDockerode } from './dockerode-loader';
 import { resolveEndpoint, withSshAgent, type HostFacts, type ResolvedEndpoint } from './endpoint';
 import { unsupportedFeatures } from './engine-capabilities';
 import { productOf } from './engine-probe';
@@ -131,6 +132,7 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     if (this.current.status !== 'offline') this.setState({ status: 'connecting', endpoint: resolved.endpoint });
     try {
       const options = withSshAgent(resolved.options, this.facts.env);
+      const Docker = await loadDockerode();
       // Its own connection: a pooled keep-alive one to an engine that is shutting down still answers.
       const probe = new Docker({ ...options, timeout: PROBE_TIMEOUT_MS, ...(options.socketPath ? { agent: new http.Agent() } : {}) });
       const version = await probe.version();

@@ -1,4 +1,4 @@
-import Docker from 'dockerode';
+import { loadDockerode } from './dockerode-loader';
 import type { EngineTestResult } from '../api/settings-schemas';
 import { negotiateApiVersion } from './api-version';
 import { unsupportedFeatures, type EngineProduct } from './engine-capabilities';
@@ -16,6 +16,7 @@ export function productOf(version: { Components?: { Name?: string }[]; Platform?
 /** "Test" in Settings: GET /version on an engine, without switching to it. */
 export async function probeEngine(resolved: ResolvedEndpoint, env: Record<string, string | undefined> = {}): Promise<EngineTestResult> {
   try {
+    const Docker = await loadDockerode();
     const docker = new Docker({ ...withSshAgent(resolved.options, env), timeout: TEST_TIMEOUT_MS });
     const version = await docker.version();
     const product = productOf(version as never);
