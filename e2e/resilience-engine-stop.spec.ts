@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { uniqueName } from './support/engine-fixtures';
 import { dockerCli, expect, openApp, startHostFor, test } from './support/fixtures';
 import { buildRandomImage, pushTo, removeQuietly } from './support/image-fixtures';
+import { checkAndShoot } from './support/learn-fixtures';
 import { bridgeIntoNamespace, engineNetworkNamespace, startRegistry } from './support/registry';
 import { buildTestImage } from './support/test-image';
 import { destroyThrowawayEngine, dockerFor, startThrowawayEngine, TEST_IMAGE, TEST_LABEL, throwawayEngineUnavailable } from './support/test-engine';
@@ -99,6 +100,7 @@ test.describe('when the engine stops under running streams', () => {
       // The pull's window names the pull the engine's absence cut off.
       const cutOff = pull.page.getByRole('alert').filter({ hasText: 'This stopped when the engine went away' });
       await expect(cutOff).toContainText(`Pulling ${reference}`);
+      await checkAndShoot(pull.page, 'offline-interrupted-pull-en');
       // The web host itself is fine: it still serves the window.
       expect((await logs.page.request.get(url)).ok()).toBe(true);
 
