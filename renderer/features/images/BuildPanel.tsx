@@ -32,6 +32,7 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
     (request: Parameters<typeof client.images.build>[0], signal) => client.images.build(request, { signal }),
     reduceBuild,
     initialBuild,
+    (request) => t('images.build.running', { context: request.context }),
   );
   const log = useRef<HTMLDivElement>(null);
   const { value, status } = build;

@@ -23,6 +23,7 @@ export function SaveImage({ reference }: { reference: string }) {
       return { parts: [...value.parts, bytes], bytes: value.bytes + bytes.length };
     },
     { parts: [], bytes: 0 },
+    (ref) => t('images.save.running', { reference: ref }),
   );
   const fileName = `${reference.replace(/[^a-zA-Z0-9_.-]+/g, '_')}.tar`;
 

@@ -16,7 +16,12 @@ export function TagPush({ source }: { source: string }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState('');
   const tag = useMutation(orpc.images.tag.mutationOptions());
-  const push = useActionStream((reference: string, signal) => client.images.push({ reference }, { signal }), reduceTransfer, initialTransfer);
+  const push = useActionStream(
+    (reference: string, signal) => client.images.push({ reference }, { signal }),
+    reduceTransfer,
+    initialTransfer,
+    (reference) => t('images.push.running', { reference }),
+  );
   const name = target.trim();
 
   return (
