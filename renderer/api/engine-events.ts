@@ -30,7 +30,7 @@ export function useEngineEventInvalidation(connected: boolean, engineKey = ''): 
       try {
         const stream = await client.engine.events(undefined, { signal: controller.signal });
         for await (const event of stream) {
-if (event.type === 'container') refresh(orpc.containers.key());
+          if (event.type === 'container') refresh(orpc.containers.key());
           // Images change with pulls, builds, tags and removals; which containers use them, when containers come and go.
           if (event.type === 'image') refresh(orpc.images.key());
           if (event.type === 'container' && (event.action === 'create' || event.action === 'destroy')) refresh(orpc.images.usage.key());

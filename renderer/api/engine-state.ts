@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ConnectionState } from '../../electron/api/schemas';
 import { client } from './client';
+import { followForever } from './follow-forever';
 import { forgetCutOffWork } from './running-work';
 
 /**
@@ -14,27 +15,16 @@ const listeners = new Set<() => void>();
 let stopFollowing: (() => void) | undefined;
 
 function follow(): () => void {
-  const controller = new AbortController();
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  const run = async () => {
-    try {
-      const stream = await client.engine.state(undefined, { signal: controller.signal });
-      for await (const next of stream) {
-        current = next;
-        // Back: the offline screen that named the work cut off has closed.
-        if (next.status === 'connected') forgetCutOffWork();
-        for (const listener of listeners) listener();
-      }
-    } catch {
-      // fall through to resubscribe
-    }
-    if (!controller.signal.aborted) retry = setTimeout(() => void run(), 500);
-  };
-  void run();
-  return () => {
-    controller.abort();
-    clearTimeout(retry);
-  };
+  return followForever(
+    (signal) => client.engine.state(undefined, { signal }),
+    (next) => {
+      current = next;
+      // Back: the offline screen that named the work cut off has closed.
+      if (next.status === 'connected') forgetCutOffWork();
+      for (const listener of listeners) listener();
+    },
+    { retryMs: 500 },
+  );
 }
 
 function subscribe(listener: () => void): () => void {
