@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { uniqueName } from './support/engine-fixtures';
+import { createTestContainer, uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 
@@ -125,10 +125,8 @@ test.describe('container details', () => {
   });
 
   test('a container that writes without end: the window keeps at most 10,000 lines and stays usable', async ({ page, webHost, docker }) => {
-    const container = await docker.createContainer({
-      Image: TEST_IMAGE,
+    const container = await createTestContainer(docker, {
       name: uniqueName('firehose'),
-      Labels: { [TEST_LABEL]: '1' },
       Cmd: ['sh', '-c', "trap 'exit 0' TERM; i=0; while :; do echo \"line $i of a long day\"; i=$((i+1)); done"],
     });
     await container.start();
@@ -146,10 +144,8 @@ test.describe('container details', () => {
   });
 
   test('a long log read whole without following: the window shows its last 10,000 lines', async ({ page, webHost, docker }) => {
-    const container = await docker.createContainer({
-      Image: TEST_IMAGE,
+    const container = await createTestContainer(docker, {
       name: uniqueName('long-log'),
-      Labels: { [TEST_LABEL]: '1' },
       Cmd: ['seq', '1', '200000'],
     });
     await container.start();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { uniqueName } from './support/engine-fixtures';
+import { createTestContainer, uniqueName } from './support/engine-fixtures';
 import { dockerCli, expect, openApp, test } from './support/fixtures';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 import { FILL_SCRIPT, runInVolume, volumeManifest } from './support/volume-manifest';
@@ -192,10 +192,8 @@ test.describe('volumes', () => {
   test('a volume in use is not removed, naming its containers; a free one is, after naming it', async ({ page, webHost, docker }) => {
     const used = await labelledVolume(docker, 'used');
     await runInVolume(docker, used, 'echo precious > /data/keep.txt');
-    const container = await docker.createContainer({
-      Image: TEST_IMAGE,
+    const container = await createTestContainer(docker, {
       name: uniqueName('user'),
-      Labels: { [TEST_LABEL]: '1' },
       HostConfig: { Mounts: [{ Type: 'volume', Source: used, Target: '/srv' }] },
     });
     const containerName = (await container.inspect()).Name.slice(1);
@@ -226,10 +224,8 @@ test.describe('volumes', () => {
     await page.goto(`${new URL(webHost.url).origin}/#volumes`);
     await page.getByLabel('Search').fill(name);
     await expect(row(page, name)).toContainText('Not used by any container');
-    const container = await docker.createContainer({
-      Image: TEST_IMAGE,
+    const container = await createTestContainer(docker, {
       name: uniqueName('user'),
-      Labels: { [TEST_LABEL]: '1' },
       HostConfig: { Mounts: [{ Type: 'volume', Source: name, Target: '/srv' }] },
     });
     const containerName = (await container.inspect()).Name.slice(1);
