@@ -28,14 +28,21 @@ test.describe('changing a container', () => {
     await page.getByLabel('Memory limit').fill('3');
     await expect(page.getByText('The engine needs at least 6 MiB.')).toBeVisible();
     await page.getByLabel('Memory limit').fill('128');
-    await expect(page.getByText(/docker update --cpus 0.5 --memory 128m --restart always/)).toBeVisible();
+    // The swap limit moves with the memory limit, in the button and in the command alike.
+    await expect(page.getByText(/docker update --cpus 0.5 --memory 128m --memory-swap 256m --restart always/)).toBeVisible();
     await page.getByRole('button', { name: 'Apply to this container' }).click();
     await expect(page.getByText('Updated.')).toBeVisible();
     const info = await container.inspect();
     expect(info.HostConfig.Memory).toBe(128 * 1024 * 1024);
+    expect(info.HostConfig.MemorySwap).toBe(256 * 1024 * 1024);
     expect(info.HostConfig.NanoCpus).toBe(500_000_000);
     expect(info.HostConfig.RestartPolicy?.Name).toBe('always');
     expect(info.State.Running).toBe(true);
+    // The engine cannot take a limit away in place: emptying the field says so instead of pretending.
+    await page.getByLabel('Memory limit').fill('');
+    await expect(page.getByText("An existing container's limit can be changed but not removed.", { exact: false })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Apply to this container' })).toBeDisabled();
+    await expect(page.getByText(/docker update --cpus 0.5 --restart always/)).toBeVisible();
   });
 
   test('env, ports and storage: a new container, saying so first, with the data, command and labels kept', async ({ page, webHost, docker }) => {

@@ -1,3 +1,4 @@
+import type { HostAccessConfig } from './host-access';
 import { runSpec, type MountSpec, type PortMapping, type RunSpec } from './run-schema';
 
 /** The parts of `docker inspect` of a container that a `docker run` can say. */
@@ -11,7 +12,8 @@ export interface InspectForSpec {
     Labels?: Record<string, string> | null;
     Tty?: boolean;
   };
-  HostConfig: {
+  /** With the settings that give power over the host (privileged, capabilities, devices, pid), for hostAccessOf. */
+  HostConfig: HostAccessConfig & {
     PortBindings?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null;
     RestartPolicy?: { Name?: string } | null;
     NanoCpus?: number | null;

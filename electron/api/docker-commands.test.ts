@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSpecFromInspect, type InspectForSpec } from './container-spec';
 import * as docker from './docker-commands';
+import { hostAccessOf } from './host-access';
 
 describe('docker commands', () => {
   it('quotes what a shell would split, and shortens full ids', () => {
@@ -10,7 +11,17 @@ describe('docker commands', () => {
     expect(docker.imageRemove(`sha256:${'c'.repeat(64)}`)).toBe('docker rmi cccccccccccc');
     expect(docker.imageTag('app:1', '127.0.0.1:5000/app:1')).toBe('docker tag app:1 127.0.0.1:5000/app:1');
     expect(docker.imagePrune(true)).toBe('docker image prune -f -a');
-    expect(docker.containerUpdate('web', { cpus: null, memory: 64 * 1024 * 1024, restart: 'always' })).toBe('docker update --cpus 0 --memory 64m --restart always web');
+  });
+
+  it('says docker update with the swap limit the button sets with the memory limit', () => {
+    const change = { cpus: 0.5, memory: 256 * 1024 * 1024, restart: 'always' } as const;
+    expect(docker.containerUpdate('web', change)).toBe('docker update --cpus 0.5 --memory 256m --memory-swap 512m --restart always web');
+    expect(docker.limitUpdateBody(change)).toEqual({ NanoCpus: 500_000_000, Memory: 256 * 1024 * 1024, MemorySwap: 512 * 1024 * 1024, RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } });
+    // Sizes said exactly, never rounded to a MiB the button did not send.
+    expect(docker.containerUpdate('web', { memory: 6 * 1024 * 1024 + 512 * 1024 })).toBe('docker update --memory 6656k --memory-swap 13m web');
+    // No limit asked: nothing said, nothing sent (the engine ignores a zero).
+    expect(docker.containerUpdate('web', { cpus: null, memory: null, restart: 'no' })).toBe('docker update --restart no web');
+    expect(docker.limitUpdateBody({ cpus: null, memory: null })).toEqual({});
   });
 
   it('says volume work as busybox commands', () => {
@@ -51,12 +62,31 @@ describe('runSpecFromInspect', () => {
 
   it('says what was asked, minus what the image gives anyway', () => {
     expect(docker.containerRun(runSpecFromInspect(info, image)!)).toBe(
-      'docker run -d --name web -p 127.0.0.1::80 -e MODE=dev -v data:/data --tmpfs /tmp --restart unless-stopped --memory 64m nginx:1.27',
+      'docker run -d --name web -p 127.0.0.1::80 -e MODE=dev -v data:/data --mount type=tmpfs,target=/tmp --restart unless-stopped --memory 64m nginx:1.27',
     );
   });
 
   it('says the host ports as bound when asked to', () => {
     expect(runSpecFromInspect(info, image, { bound: true })!.ports).toEqual([{ containerPort: 80, hostPort: 32768, hostIp: '127.0.0.1', protocol: 'tcp' }]);
+  });
+
+  it('says the privileged mode, capabilities and devices a recreate keeps', () => {
+    const risky: InspectForSpec = {
+      ...info,
+      HostConfig: { ...info.HostConfig, Privileged: true, CapAdd: ['SYS_ADMIN'], CapDrop: null, Devices: [{ PathOnHost: '/dev/fuse', PathInContainer: '/dev/fuse', CgroupPermissions: 'rwm' }], PidMode: 'host', NetworkMode: 'host' },
+    };
+    const access = hostAccessOf(risky.HostConfig);
+    expect(access).toEqual({
+      privileged: true,
+      capAdd: ['SYS_ADMIN'],
+      capDrop: [],
+      devices: [{ pathOnHost: '/dev/fuse', pathInContainer: '/dev/fuse', cgroupPermissions: 'rwm' }],
+      pidMode: 'host',
+      networkMode: 'host',
+    });
+    const commands = docker.recreateCommands({ name: 'web', spec: runSpecFromInspect(risky, image)!, access, wasRunning: true });
+    expect(commands.split('\n')[0]).toContain('--network host --privileged --cap-add SYS_ADMIN --device /dev/fuse --pid host nginx:1.27');
+    expect(commands).toMatch(/^docker create --name web-cais-new /);
   });
 
   it('keeps a command that differs from the image', () => {

@@ -4,9 +4,10 @@
  * records the same strings, so what a user reads is what a script repeats.
  * Pure functions over plain data; every word is quoted for a POSIX shell.
  */
-import { buildDockerRun } from './docker-run-command';
+import { buildDockerRun, cpusFlag, memoryFlag } from './docker-run-command';
+import type { HostAccess } from './host-access';
 import type { PortMapping, RunSpec } from './run-schema';
-import { quoteShellWord } from './shell-words';
+import { quoteShellWord, splitShellWords } from './shell-words';
 
 const q = (word: unknown) => quoteShellWord(String(word ?? ''));
 const words = (...parts: (string | false | undefined | null)[]) => parts.filter(Boolean).join(' ');
@@ -37,16 +38,42 @@ export function containerRename(container: string, name: string): string {
   return `docker rename ${ref(container)} ${q(name)}`;
 }
 
-function memoryFlag(bytes: number | null): string {
-  return bytes === null || bytes === 0 ? '0' : `${Math.round(bytes / 1024 / 1024)}m`;
+export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
+
+/**
+ * A change of limits in place. undefined leaves a setting alone; null asks
+ * for no limit, which the engine cannot do in place (it ignores a zero), so
+ * it changes nothing here and the server refuses it when a limit is set.
+ */
+export interface LimitChange {
+  cpus?: number | null;
+  memory?: number | null;
+  restart?: RestartPolicy;
 }
 
-/** `docker update`: undefined leaves a setting alone, null removes the limit. */
-export function containerUpdate(container: string, change: { cpus?: number | null; memory?: number | null; restart?: string }): string {
+/**
+ * The engine's update body for a change: what the Settings button sends.
+ * A memory limit comes with a swap limit of twice it, as `docker run`
+ * sets by default: the engine refuses a memory limit above the swap limit
+ * already set, so both move together.
+ */
+export function limitUpdateBody(change: LimitChange): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (typeof change.cpus === 'number') body.NanoCpus = Math.round(change.cpus * 1e9);
+  if (typeof change.memory === 'number') {
+    body.Memory = change.memory;
+    body.MemorySwap = change.memory * 2;
+  }
+  if (change.restart) body.RestartPolicy = { Name: change.restart, MaximumRetryCount: 0 };
+  return body;
+}
+
+/** `docker update` with exactly the effect of limitUpdateBody. */
+export function containerUpdate(container: string, change: LimitChange): string {
   return words(
     'docker update',
-    change.cpus !== undefined && `--cpus ${change.cpus === null ? 0 : q(change.cpus)}`,
-    change.memory !== undefined && `--memory ${memoryFlag(change.memory)}`,
+    typeof change.cpus === 'number' && `--cpus ${cpusFlag(change.cpus)}`,
+    typeof change.memory === 'number' && `--memory ${memoryFlag(change.memory)} --memory-swap ${memoryFlag(change.memory * 2)}`,
     change.restart !== undefined && `--restart ${q(change.restart)}`,
     ref(container),
   );
@@ -72,10 +99,10 @@ export function quickRun(image: string, name: string | undefined, ports: PortMap
  * container is created first, the name moves, the old one stops (if it ran)
  * and goes. Each line only once the one before it worked.
  */
-export function recreateCommands(change: { name: string; spec: RunSpec; wasRunning: boolean; keptOld?: string }): string {
+export function recreateCommands(change: { name: string; spec: RunSpec; access?: HostAccess; wasRunning: boolean; keptOld?: string }): string {
   const fresh = `${change.name}-cais-new`;
   const old = change.keptOld ?? `${change.name}-old`;
-  const create = buildDockerRun({ ...change.spec, name: fresh }).replace(/^docker run -d /, 'docker create ');
+  const create = buildDockerRun({ ...change.spec, name: fresh }, change.access).replace(/^docker run -d /, 'docker create ');
   return [
     create,
     containerRename(change.name, old),
@@ -160,9 +187,21 @@ export function volumePutFile(volume: string, dir: string, file: string): string
   return `docker run --rm -v ${q(`${volume}:/data`)} -v "$PWD":/upload:ro ${HELPER_IMAGE} cp ${q(`/upload/${file}`)} ${q(`${into}/`)}`;
 }
 
-/** A new container with a volume mounted, as the volume page starts it. */
+/**
+ * A new container with a volume mounted, as the volume page starts it. The
+ * typed command is split by the same splitter the server uses and each word
+ * quoted, so the shell hands docker exactly the words the engine got: a `;`
+ * or `$(…)` typed in it stays a word, never a host command.
+ */
 export function volumeRun(run: { volume: string; image: string; containerName?: string; target: string; readOnly: boolean; command: string }): string {
-  const line = buildDockerRun({
+  let command: string[] | undefined;
+  try {
+    command = run.command.trim() ? splitShellWords(run.command) : undefined;
+  } catch {
+    // Not a command yet (an unclosed quote): the server refuses it too.
+    command = undefined;
+  }
+  return buildDockerRun({
     image: run.image,
     name: run.containerName,
     env: [],
@@ -171,9 +210,8 @@ export function volumeRun(run: { volume: string; image: string; containerName?: 
     restart: 'no',
     labels: [],
     tty: false,
+    command,
   });
-  // The command as typed: the shell splits it as Cais does.
-  return run.command.trim() ? `${line} ${run.command.trim()}` : line;
 }
 
 // ── system ───────────────────────────────────────────────────────────────

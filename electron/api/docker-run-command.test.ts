@@ -145,8 +145,8 @@ describe('buildDockerRun', () => {
         "-e 'GREETING=hello world'",
         "-e 'DSN=host=db;user=app'",
         '-v data:/var/lib/data',
-        '-v /home/me/config:/etc/app:ro',
-        '--tmpfs /tmp',
+        '--mount type=bind,source=/home/me/config,target=/etc/app,readonly',
+        '--mount type=tmpfs,target=/tmp',
         '--restart unless-stopped',
         '--cpus 1.5',
         '--memory 2g',
@@ -183,8 +183,36 @@ describe('buildDockerRun', () => {
     expect(buildDockerRun(spec({ ports: [{ containerPort: 80, hostIp: '127.0.0.1', protocol: 'tcp' }] }))).toBe('docker run -d -p 127.0.0.1::80 nginx');
   });
 
-  it('writes a read-only tmpfs with the ro option', () => {
-    expect(buildDockerRun(spec({ mounts: [{ type: 'tmpfs', target: '/cache', readOnly: true }] }))).toBe('docker run -d --tmpfs /cache:ro nginx');
+  it('writes a read-only tmpfs as --mount, as Cais mounts it (--tmpfs would add noexec)', () => {
+    expect(buildDockerRun(spec({ mounts: [{ type: 'tmpfs', target: '/cache', readOnly: true }] }))).toBe('docker run -d --mount type=tmpfs,target=/cache,readonly nginx');
+  });
+
+  it('writes a host folder as --mount, which refuses a missing folder as Cais does (-v would create it)', () => {
+    expect(buildDockerRun(spec({ mounts: [{ type: 'bind', source: '/srv/site', target: '/site', readOnly: false }] }))).toBe(
+      'docker run -d --mount type=bind,source=/srv/site,target=/site nginx',
+    );
+  });
+
+  it('writes CPUs at the engine precision, which docker accepts', () => {
+    expect(buildDockerRun(spec({ cpus: 1 / 3 }))).toBe('docker run -d --cpus 0.333333333 nginx');
+  });
+
+  it('says privileged mode, capabilities, devices and the host pid namespace when given', () => {
+    const access = {
+      privileged: true,
+      capAdd: ['NET_ADMIN', 'SYS_TIME'],
+      capDrop: ['MKNOD'],
+      devices: [
+        { pathOnHost: '/dev/fuse', pathInContainer: '/dev/fuse', cgroupPermissions: 'rwm' },
+        { pathOnHost: '/dev/sda', pathInContainer: '/dev/disk0', cgroupPermissions: 'r' },
+      ],
+      pidMode: 'host',
+      networkMode: 'host',
+    };
+    expect(buildDockerRun(spec({ network: 'host' }), access)).toBe(
+      'docker run -d --network host --privileged --cap-add NET_ADMIN --cap-add SYS_TIME --cap-drop MKNOD --device /dev/fuse --device /dev/sda:/dev/disk0:r --pid host nginx',
+    );
+    expect(buildDockerRun(spec(), { privileged: false, capAdd: [], capDrop: [], devices: [], pidMode: '', networkMode: 'bridge' })).toBe('docker run -d nginx');
   });
 
   it('falls back to --mount when a path has a colon -v cannot carry', () => {
@@ -193,9 +221,9 @@ describe('buildDockerRun', () => {
     );
   });
 
-  it('keeps -v for a Windows folder, whose drive colon docker understands', () => {
+  it('writes a Windows folder as --mount too', () => {
     expect(buildDockerRun(spec({ mounts: [{ type: 'bind', source: 'C:\\site', target: '/site', readOnly: false }] }))).toBe(
-      "docker run -d -v 'C:\\site:/site' nginx",
+      "docker run -d --mount 'type=bind,source=C:\\site,target=/site' nginx",
     );
   });
 

@@ -1,8 +1,13 @@
 import { mountSpec, portMapping, type MountSpec, type PortMapping, type RunSpec } from './run-schema';
+import { hostAccessArgs, type HostAccess } from './host-access';
 import { quoteShellWord, splitShellWords } from './shell-words';
 
-/** The equivalent `docker run` for a spec, one flag per piece of the form. */
-export function buildDockerRun(spec: RunSpec): string {
+/**
+ * The equivalent `docker run` for a spec, one flag per piece of the form;
+ * `access` adds what gives the container power over the host (privileged
+ * mode, capabilities, devices, the host's processes), which a recreate keeps.
+ */
+export function buildDockerRun(spec: RunSpec, access?: Partial<HostAccess>): string {
   const args = ['docker', 'run', '-d'];
   if (spec.name) args.push('--name', spec.name);
   if (spec.tty) args.push('-it');
@@ -10,9 +15,10 @@ export function buildDockerRun(spec: RunSpec): string {
   for (const variable of spec.env) args.push('-e', `${variable.key}=${variable.value}`);
   for (const mount of spec.mounts) args.push(...mountFlag(mount));
   if (spec.restart !== 'no') args.push('--restart', spec.restart);
-  if (spec.cpus !== undefined) args.push('--cpus', String(spec.cpus));
+  if (spec.cpus !== undefined) args.push('--cpus', cpusFlag(spec.cpus));
   if (spec.memory !== undefined) args.push('--memory', memoryFlag(spec.memory));
   if (spec.network) args.push('--network', spec.network);
+  args.push(...hostAccessArgs(access));
   for (const entry of spec.labels) args.push('--label', `${entry.key}=${entry.value}`);
   // An empty entrypoint resets the image's one; `--entrypoint ''` is how docker run says that.
   if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint[0] ?? '');
@@ -28,10 +34,15 @@ function portFlag(port: PortMapping): string {
   return `${host}:${port.hostPort ?? ''}:${port.containerPort}${protocol}`;
 }
 
+/**
+ * A mount as Cais makes it. Named volumes read as -v (the engine does the
+ * same for either form). Host folders and tmpfs need --mount to do exactly
+ * what Cais does: -v creates a missing host folder (Cais's mount refuses
+ * it), and --tmpfs adds noexec and is not listed among the mounts.
+ */
 function mountFlag(mount: MountSpec): string[] {
-  // -v and --tmpfs split on ':', so a path with a colon of its own (other than a drive letter) needs --mount.
-  if (mount.type === 'tmpfs' && !mount.target.includes(':')) return ['--tmpfs', `${mount.target}${mount.readOnly ? ':ro' : ''}`];
-  if (mount.type !== 'tmpfs' && !withoutDrive(mount.source).includes(':') && !mount.target.includes(':')) {
+  // -v splits on ':', so a path with a colon of its own needs --mount too.
+  if (mount.type === 'volume' && !mount.target.includes(':')) {
     return ['-v', `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`];
   }
   const fields = [`type=${mount.type}`, ...(mount.type === 'tmpfs' ? [] : [`source=${mount.source}`]), `target=${mount.target}`];
@@ -41,16 +52,18 @@ function mountFlag(mount: MountSpec): string[] {
 
 const DRIVE = /^[a-zA-Z]:[\\/]/;
 
-function withoutDrive(path: string): string {
-  return DRIVE.test(path) ? path.slice(2) : path;
-}
-
 /** --mount is read as one CSV record: a field with a comma or a quote is quoted, quotes doubled. */
 function csvField(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
-function memoryFlag(bytes: number): string {
+/** CPUs as the engine keeps them (billionths); docker refuses more digits than that. */
+export function cpusFlag(cpus: number): string {
+  return String(Math.round(cpus * 1e9) / 1e9);
+}
+
+/** Bytes in the largest unit that says them exactly, as docker reads it back. */
+export function memoryFlag(bytes: number): string {
   for (const [unit, size] of [['g', 1024 ** 3], ['m', 1024 ** 2], ['k', 1024]] as const) {
     if (bytes % size === 0) return `${bytes / size}${unit}`;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { containerRef, hasNoDotSteps, hasNoNul, hasPlainSteps, hostPath } from './schemas';
+import { hostAccess } from './host-access';
 import { runSpec } from './run-schema';
 
 /** Why a volume name is not acceptable, or undefined when it is (the engine's own rule). */
@@ -183,4 +184,12 @@ export const containerMounts = z.object({ id: z.string(), name: z.string(), stat
 export type ContainerMounts = z.infer<typeof containerMounts>;
 
 /** The new container; its run spec and whether the old one ran, so its commands can be said. */
-export const recreateResult = z.object({ id: z.string(), name: z.string(), keptOld: z.string().optional(), wasRunning: z.boolean(), spec: runSpec.optional() });
+export const recreateResult = z.object({
+  id: z.string(),
+  name: z.string(),
+  keptOld: z.string().optional(),
+  wasRunning: z.boolean(),
+  spec: runSpec.optional(),
+  /** What the new container keeps that gives it power over the host, said in its commands with the spec. */
+  access: hostAccess.optional(),
+});

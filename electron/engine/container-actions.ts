@@ -1,4 +1,6 @@
 import type Docker from 'dockerode';
+import { limitUpdateBody, type LimitChange } from '../api/docker-commands';
+import { CodedError } from './coded-error';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
@@ -62,24 +64,22 @@ export async function renameContainer(docker: Docker, id: string, name: string):
   await docker.getContainer(id).rename({ name });
 }
 
-export interface LimitChange {
-  cpus?: number | null;
-  memory?: number | null;
-  restart?: 'no' | 'always' | 'unless-stopped' | 'on-failure';
-}
-
 /**
  * What `docker update` changes in place, with no new container: CPU and
- * memory limits and the restart policy. null removes a limit.
+ * memory limits and the restart policy, sent as the command Cais shows for it
+ * says (limitUpdateBody). The engine cannot take a limit away in place (it
+ * ignores a zero), so asking for none where one is set is refused in words
+ * rather than reported as done.
  */
 export async function updateLimits(docker: Docker, id: string, change: LimitChange): Promise<void> {
-  const body: Record<string, unknown> = {};
-  if (change.cpus !== undefined) body.NanoCpus = change.cpus === null ? 0 : Math.round(change.cpus * 1e9);
-  if (change.memory !== undefined) {
-    body.Memory = change.memory ?? 0;
-    // Swap must stay at least the memory limit; twice it is what docker run sets by default.
-    body.MemorySwap = change.memory === null ? -1 : change.memory * 2;
+  const container = docker.getContainer(id);
+  if (change.cpus === null || change.memory === null) {
+    const { HostConfig } = await container.inspect();
+    const stays = [...(change.cpus === null && HostConfig.NanoCpus ? ['cpus'] : []), ...(change.memory === null && HostConfig.Memory ? ['memory'] : [])];
+    if (stays.length) {
+      throw new CodedError('LIMIT_NOT_REMOVABLE', 'The engine cannot remove a CPU or memory limit from an existing container, only change it.', { limits: stays }, 400);
+    }
   }
-  if (change.restart) body.RestartPolicy = { Name: change.restart === 'no' ? '' : change.restart };
-  await docker.getContainer(id).update(body);
+  const body = limitUpdateBody(change);
+  if (Object.keys(body).length) await container.update(body);
 }

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { runSpecFromInspect } from '../api/container-spec';
+import { hostAccessOf, type HostAccess, type HostAccessConfig } from '../api/host-access';
 import type { ImageDefaults, PortMapping, RunSpec } from '../api/run-schema';
 
 /** The engine's create options for a run spec, as `docker run` would send them. */
@@ -110,7 +111,12 @@ export async function quickRun(docker: Docker, image: string): Promise<{ id: str
  * `bound`: published ports as the engine bound them, not as asked.
  */
 export async function runSpecOf(docker: Docker, id: string, options: { bound?: boolean } = {}): Promise<RunSpec | undefined> {
+  return (await containerSpecOf(docker, id, options)).spec;
+}
+
+/** The run spec of a container and what it has that gives it power over the host: all its commands say. */
+export async function containerSpecOf(docker: Docker, id: string, options: { bound?: boolean } = {}): Promise<{ spec?: RunSpec; access: HostAccess }> {
   const info = await docker.getContainer(id).inspect();
   const defaults = await imageDefaultsOf(docker, info.Config.Image).catch(() => ({ env: [], command: [], entrypoint: [] }));
-  return runSpecFromInspect(info as never, defaults, options);
+  return { spec: runSpecFromInspect(info as never, defaults, options), access: hostAccessOf(info.HostConfig as HostAccessConfig) };
 }

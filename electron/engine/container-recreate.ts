@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { RunSpec } from '../api/run-schema';
-import { runSpecOf } from './container-create';
+import type { HostAccess } from '../api/host-access';
+import { containerSpecOf } from './container-create';
 
 /**
  * Safe recreate: how Cais changes what the engine cannot change in place
@@ -32,6 +33,8 @@ export interface RecreateResult {
   wasRunning: boolean;
   /** The new container as a run spec, when it can be said as one. */
   spec?: RunSpec;
+  /** What it keeps that gives it power over the host (privileged, capabilities, devices, pid). */
+  access?: HostAccess;
 }
 
 /** The current mounts as explicit HostConfig.Mounts: anonymous volumes become named, so none is lost. */
@@ -188,8 +191,8 @@ export async function recreateContainer(
     await created.remove({ force: true }).catch(() => undefined);
     throw error;
   }
-  const spec = await runSpecOf(docker, created.id).catch(() => undefined);
-  const done = { id: created.id, name, wasRunning, ...(spec ? { spec } : {}) };
+  const said = await containerSpecOf(docker, created.id).catch(() => undefined);
+  const done = { id: created.id, name, wasRunning, ...(said?.spec ? { spec: said.spec, access: said.access } : {}) };
   if (options.keepOld) return { ...done, keptOld: oldName };
   try {
     // Never `v: true`: the old container's volumes are the new one's now.

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { splitShellWords } from '../api/shell-words';
 import type { ContainerMounts, MountSpec } from '../api/volumes-schemas';
 import { CodedError } from './coded-error';
 import { recreateContainer, withMount, withoutMount, type MountConfig, type RecreateResult } from './container-recreate';
@@ -64,31 +65,17 @@ export async function listImageTags(docker: Docker): Promise<string[]> {
     .sort();
 }
 
-/** Splits a command line the way a beginner types it: spaces, and "double" or 'single' quotes. */
+/**
+ * Splits a typed command into the container's words, with the one splitter
+ * the shown command uses too (shell-words.ts): quotes and backslashes as a
+ * shell reads them, and nothing ever expanded or run (`;`, `$(…)` stay words).
+ */
 export function splitCommand(line: string): string[] {
-  const words: string[] = [];
-  let current = '';
-  let quote: string | undefined;
-  let inWord = false;
-  for (const char of line) {
-    if (quote) {
-      if (char === quote) quote = undefined;
-      else current += char;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-      inWord = true;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(current);
-      current = '';
-      inWord = false;
-    } else {
-      current += char;
-      inWord = true;
-    }
+  try {
+    return splitShellWords(line);
+  } catch {
+    throw new CodedError('BAD_REQUEST', 'The command has an unclosed quote.', undefined, 400);
   }
-  if (quote) throw new CodedError('BAD_REQUEST', 'The command has an unclosed quote.', undefined, 400);
-  if (inWord) words.push(current);
-  return words;
 }
 
 /** `docker run -d -v NAME:TARGET IMAGE [COMMAND]`: a new container with the volume, started. */

@@ -1,4 +1,5 @@
 import * as docker from '../api/docker-commands';
+import type { HostAccess } from '../api/host-access';
 import type { PortMapping, RunSpec } from '../api/run-schema';
 
 /** Builds the docker command of a call from its input and, once it is known, its output. */
@@ -15,12 +16,13 @@ interface Recreated {
   keptOld?: string;
   wasRunning: boolean;
   spec?: RunSpec;
+  access?: HostAccess;
 }
 
 /** The real steps once the new container exists; before that (or if its spec cannot be said), a comment. */
 function recreated(what: string, id: unknown, output: unknown): string {
   const done = output as Recreated | undefined;
-  if (done?.spec) return docker.recreateCommands({ name: done.name, spec: done.spec, wasRunning: done.wasRunning, keptOld: done.keptOld });
+  if (done?.spec) return docker.recreateCommands({ name: done.name, spec: done.spec, access: done.access, wasRunning: done.wasRunning, keptOld: done.keptOld });
   return `# Cais recreated ${docker.shortRef(text(id))} (${what}): docker create with the new settings, docker rename, docker rm of the old one`;
 }
 
@@ -48,7 +50,7 @@ export const COMMANDS: Record<string, CommandBuilder> = {
     docker.containerUpdate(text(input.id), {
       cpus: input.cpus as number | null | undefined,
       memory: input.memory as number | null | undefined,
-      restart: typeof input.restart === 'string' ? input.restart : undefined,
+      restart: typeof input.restart === 'string' ? (input.restart as docker.RestartPolicy) : undefined,
     }),
   'containers.recreate': (input, output) => recreated('environment, ports and storage', input.id, output),
   'containers.terminal': (input) => docker.containerExec(text(input.id), text(input.shell)),

@@ -53,7 +53,7 @@ describe('commandFor', () => {
     expect(commandFor(['containers', 'remove'], { id: 'a'.repeat(64), force: true, removeAnonymousVolumes: true })).toBe('docker rm -f -v aaaaaaaaaaaa');
     expect(commandFor(['containers', 'rename'], { id: 'old', name: 'new' })).toBe('docker rename old new');
     expect(commandFor(['images', 'tag'], { source: 'app:1', target: '127.0.0.1:5000/app:1' })).toBe('docker tag app:1 127.0.0.1:5000/app:1');
-    expect(commandFor(['containers', 'updateLimits'], { id: 'web', memory: 64 * 1024 * 1024, cpus: null })).toBe('docker update --cpus 0 --memory 64m web');
+    expect(commandFor(['containers', 'updateLimits'], { id: 'web', memory: 64 * 1024 * 1024, cpus: null })).toBe('docker update --memory 64m --memory-swap 128m web');
     expect(commandFor(['images', 'build'], { context: '/src/my app', dockerfile: 'Dockerfile', tag: 'app:2', buildArgs: [] })).toBe("docker build -t app:2 '/src/my app'");
     expect(commandFor(['images', 'build'], { context: '/src/', dockerfile: 'web.Dockerfile', buildArgs: [{ name: 'A', value: 'b c' }] })).toBe(
       "docker build -f /src/web.Dockerfile --build-arg 'A=b c' /src",

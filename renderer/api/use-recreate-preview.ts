@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { runSpecFromInspect, type InspectForSpec } from '../../electron/api/container-spec';
 import { recreateCommands } from '../../electron/api/docker-commands';
+import { hostAccessOf } from '../../electron/api/host-access';
 import type { RunSpec } from '../../electron/api/run-schema';
 import { orpc } from './client';
 
@@ -20,5 +21,5 @@ export function useRecreatePreview(containerId: string | undefined, edit: ((curr
   const name = info.Name.replace(/^\//, '');
   const current = runSpecFromInspect(info, imageSide.data, { name });
   if (!current) return undefined;
-  return recreateCommands({ name, wasRunning: info.State?.Running === true, spec: edit(current, new Set(imageSide.data.env)) });
+  return recreateCommands({ name, wasRunning: info.State?.Running === true, spec: edit(current, new Set(imageSide.data.env)), access: hostAccessOf(info.HostConfig) });
 }

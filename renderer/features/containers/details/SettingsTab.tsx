@@ -39,11 +39,16 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
   if (cpuValue !== null && (!Number.isFinite(cpuValue) || cpuValue < 0.01)) limitProblems.cpus = 'run.problem.cpus';
   if (memoryBytes === undefined) limitProblems.memory = 'run.problem.memoryFormat';
   else if (memoryBytes !== null && memoryBytes < 6 * 1024 * 1024) limitProblems.memory = 'run.problem.memoryLow';
+  // The engine cannot take a limit away in place: an emptied field is said, not sent.
+  if (cpuValue === null && info.HostConfig.NanoCpus) limitProblems.cpus = 'settings.limitStays';
+  if (memoryBytes === null && info.HostConfig.Memory) limitProblems.memory = 'settings.limitStays';
+  // An empty field leaves the setting alone; the button and the command shown send the same change.
+  const limits = { cpus: cpuValue ?? undefined, memory: memoryBytes ?? undefined, restart };
   const update = useMutation({
-    mutationFn: () => client.containers.updateLimits({ id: info.Id, cpus: cpuValue, memory: memoryBytes ?? null, restart }),
+    mutationFn: () => client.containers.updateLimits({ id: info.Id, ...limits }),
     onSuccess: refresh,
   });
-  const updateCommand = containerUpdate(name, { cpus: cpuValue, memory: memoryBytes ?? null, restart });
+  const updateCommand = containerUpdate(name, limits);
 
   const context = useMemo(
     () => ({
