@@ -83,7 +83,7 @@ test.describe('run a container', () => {
     await team.getByLabel('Value').nth(1).fill('blue');
 
     const preview = page.getByTestId('docker-run-preview').getByTestId('command-hint');
-    await expect(preview).toContainText(`-p 127.0.0.1::8080 -e 'GREETING=olá mundo' -v ${volume}:/data:ro --restart unless-stopped --cpus 0.5 --memory 64m`);
+    await expect(preview).toContainText(`-p 127.0.0.1::8080 -e 'GREETING=olá mundo' --mount type=volume,source=${volume},target=/data,readonly --restart unless-stopped --cpus 0.5 --memory 64m`);
     const command = (await preview.textContent())!;
 
     const before = await containerCount(docker);

@@ -84,7 +84,7 @@ test.describe('volumes', () => {
     const steps = page.getByTestId('command-hint').filter({ hasText: 'docker create' });
     await expect(steps).toContainText(`docker create --name ${reader}-cais-new`);
     await expect(steps).toContainText('-e KEEP=me');
-    await expect(steps).toContainText(`-v ${name}:/mnt/data:ro`);
+    await expect(steps).toContainText(`--mount type=volume,source=${name},target=/mnt/data,readonly`);
     await expect(steps).toContainText(`docker rm ${reader}-old`);
     await page.getByRole('button', { name: 'Add to the container' }).click();
     const dialog = page.getByRole('dialog', { name: `Recreate ${reader}?` });

@@ -29,7 +29,7 @@ describe('docker commands', () => {
     expect(docker.volumeRestore('data', { file: 'data.tar.gz' })).toBe('docker run --rm -v data:/data -v "$PWD":/backup:ro busybox tar xzf /backup/data.tar.gz -C /data');
     expect(docker.volumeClone('a', 'b')).toBe('docker volume create b && docker run --rm -v a:/from:ro -v b:/to busybox cp -a /from/. /to/');
     expect(docker.volumePutFile('data', '/conf/', 'app.ini')).toBe('docker run --rm -v data:/data -v "$PWD":/upload:ro busybox cp /upload/app.ini /data/conf/');
-    expect(docker.volumeRun({ volume: 'data', image: 'busybox', target: '/data', readOnly: true, command: 'ls /data' })).toBe('docker run -d -v data:/data:ro busybox ls /data');
+    expect(docker.volumeRun({ volume: 'data', image: 'busybox', target: '/data', readOnly: true, command: 'ls /data' })).toBe('docker run -d --mount type=volume,source=data,target=/data,readonly busybox ls /data');
   });
 
   it('splits host paths of either kind', () => {

@@ -35,16 +35,15 @@ function portFlag(port: PortMapping): string {
 }
 
 /**
- * A mount as Cais makes it. Named volumes read as -v (the engine does the
- * same for either form). Host folders and tmpfs need --mount to do exactly
- * what Cais does: -v creates a missing host folder (Cais's mount refuses
- * it), and --tmpfs adds noexec and is not listed among the mounts.
+ * A mount as Cais makes it. A named volume read-write reads as -v (the engine
+ * mounts it the same either way). Everything else needs --mount to do
+ * exactly what Cais does: -v creates a missing host folder (Cais's mount
+ * refuses it) and mounts a read-only volume without the engine's usual
+ * options; --tmpfs adds noexec and is not listed among the mounts.
  */
 function mountFlag(mount: MountSpec): string[] {
   // -v splits on ':', so a path with a colon of its own needs --mount too.
-  if (mount.type === 'volume' && !mount.target.includes(':')) {
-    return ['-v', `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`];
-  }
+  if (mount.type === 'volume' && !mount.readOnly && !mount.target.includes(':')) return ['-v', `${mount.source}:${mount.target}`];
   const fields = [`type=${mount.type}`, ...(mount.type === 'tmpfs' ? [] : [`source=${mount.source}`]), `target=${mount.target}`];
   if (mount.readOnly) fields.push('readonly');
   return ['--mount', fields.map(csvField).join(',')];

@@ -12,11 +12,15 @@ export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
     exposed[key] = {};
     (bindings[key] ??= []).push({ HostIp: port.hostIp, HostPort: port.hostPort ? String(port.hostPort) : '' });
   }
+  // docker run's --entrypoint takes one word and the rest goes before the command: Cais stores it the
+  // same way, so the container is exactly the one its shown `docker run` makes.
+  const [entrypoint, ...entrypointRest] = spec.entrypoint ?? [];
+  const command = spec.entrypoint && (entrypointRest.length || spec.command) ? [...entrypointRest, ...(spec.command ?? [])] : spec.command;
   return {
     name: spec.name,
     Image: spec.image,
-    Cmd: spec.command,
-    Entrypoint: spec.entrypoint,
+    Cmd: command,
+    Entrypoint: spec.entrypoint ? [entrypoint ?? ''] : undefined,
     Env: spec.env.map((variable) => `${variable.key}=${variable.value}`),
     Labels: Object.fromEntries(spec.labels.map((entry) => [entry.key, entry.value])),
     ExposedPorts: exposed,
