@@ -133,7 +133,8 @@ export function flagRisks(flags: HostFlags): RootRisk[] {
   if (flags.privileged) risks.push({ code: 'privileged', subject: '--privileged' });
   const caps = extraCapabilities(flags.capAdd ?? []);
   if (caps.length) risks.push({ code: 'capAdd', subject: caps.join(', ') });
-  for (const device of flags.devices ?? []) risks.push({ code: 'device', subject: device });
+  // "/dev/sda:/dev/xvda:rw": the device of this machine is the first part.
+  for (const device of flags.devices ?? []) risks.push({ code: 'device', subject: device.split(':')[0] });
   if (flags.pidMode === 'host') risks.push({ code: 'pidHost', subject: 'host' });
   const network = networkRisk(flags.networkMode);
   if (network) risks.push({ code: network, subject: flags.networkMode!.trim() });
@@ -157,7 +158,7 @@ export function leftOutRisks(unsupported: readonly string[]): RootRisk[] {
     const [, flag, value = ''] = match;
     if (flag === '--privileged' && !/^(0|f|false)$/i.test(value)) flags.privileged = true;
     else if (flag === '--cap-add') flags.capAdd.push(...value.split(','));
-    else if (flag === '--device') flags.devices.push(value.split(':')[0]);
+    else if (flag === '--device') flags.devices.push(value);
     else if (flag === '--pid') flags.pidMode = value;
   }
   return flagRisks(flags);
