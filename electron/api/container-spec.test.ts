@@ -38,7 +38,7 @@ describe('hostSettingsFromInspect', () => {
     });
     expect(flagRisks(settings).map((risk) => `${risk.code}:${risk.subject}`)).toEqual([
       'privileged:--privileged',
-      'capAdd:SYS_ADMIN, NET_ADMIN',
+      'capAdd:NET_ADMIN, SYS_ADMIN',
       'device:/dev/fuse',
       'device:/dev/sda',
       'pidHost:host',

@@ -112,7 +112,7 @@ describe('a pasted docker run', () => {
     expect(specRisks(parsed.spec).map((r) => r.code)).toEqual(['hostRoot', 'engineSocket', 'networkHost']);
     expect(leftOutRisks(parsed.unsupported).map((r) => `${r.code}:${r.subject}`)).toEqual([
       'privileged:--privileged',
-      'capAdd:SYS_ADMIN, NET_ADMIN',
+      'capAdd:NET_ADMIN, SYS_ADMIN',
       'device:/dev/sda',
       'pidHost:host',
     ]);

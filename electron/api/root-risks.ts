@@ -91,9 +91,9 @@ export function capabilityName(cap: string): string {
   return cap.trim().toUpperCase().replace(/^CAP_/, '');
 }
 
-/** The added capabilities that give more than a container has by default. */
+/** The added capabilities that give more than a container has by default, sorted (engines reorder them). */
 export function extraCapabilities(caps: readonly string[]): string[] {
-  return [...new Set(caps.map(capabilityName).filter((cap) => cap && !DEFAULT_CAPS.has(cap)))];
+  return [...new Set(caps.map(capabilityName).filter((cap) => cap && !DEFAULT_CAPS.has(cap)))].sort();
 }
 
 /** A run spec's mounts and network, in the shape the run form and a pasted command give them. */
