@@ -20,6 +20,8 @@ export interface InspectForSpec {
     Memory?: number | null;
     NetworkMode?: string | null;
     Mounts?: { Type?: string; Source?: string; Target?: string; ReadOnly?: boolean }[] | null;
+    /** `--tmpfs PATH[:OPTIONS]`: listed neither in Mounts nor in HostConfig.Mounts. */
+    Tmpfs?: Record<string, string> | null;
   };
   Mounts?: { Type?: string; Name?: string; Source?: string; Destination?: string; RW?: boolean }[] | null;
   NetworkSettings?: { Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null } | null;
@@ -65,6 +67,59 @@ function mountsOf(info: InspectForSpec): MountSpec[] {
     }
   }
   return mounts;
+}
+
+/** The `--tmpfs` mounts (HostConfig.Tmpfs), with their options as given (e.g. "size=64m,ro"). */
+function tmpfsOf(info: InspectForSpec): { target: string; options: string; readOnly: boolean }[] {
+  return Object.entries(info.HostConfig.Tmpfs ?? {}).map(([target, options]) => ({
+    target,
+    options: options ?? '',
+    readOnly: (options ?? '').split(',').includes('ro'),
+  }));
+}
+
+/**
+ * The settings of a container that a run spec cannot say and a recreate keeps
+ * (it copies the whole HostConfig), among them those that make a container
+ * root-equivalent. Empty lists and undefined modes when the engine left them out.
+ */
+export interface HostSettings {
+  privileged: boolean;
+  /** As the engine keeps them, e.g. ["SYS_ADMIN", "CAP_NET_ADMIN"]. */
+  capAdd: string[];
+  /** "/dev/sda:/dev/xvda:rwm", as `--device` takes them. */
+  devices: string[];
+  /** "host", "container:NAME", or undefined for the container's own. */
+  pidMode?: string;
+  /** "host", "none", "container:NAME", a network name, or undefined for the default one. */
+  networkMode?: string;
+  /**
+   * The `--tmpfs` mounts (HostConfig.Tmpfs), which the run spec's mounts do
+   * not list (those come from Mounts and HostConfig.Mounts), options as given.
+   */
+  tmpfs: { target: string; options: string; readOnly: boolean }[];
+  /** Host folders and files mounted into the container. */
+  binds: string[];
+}
+
+export function hostSettingsFromInspect(info: InspectForSpec): HostSettings {
+  const host = info.HostConfig;
+  const network = host.NetworkMode ?? undefined;
+  return {
+    privileged: host.Privileged === true,
+    capAdd: host.CapAdd ?? [],
+    devices: (host.Devices ?? [])
+      .filter((device) => device.PathOnHost)
+      .map((device) => {
+        const inside = device.PathInContainer || device.PathOnHost;
+        const permissions = device.CgroupPermissions && device.CgroupPermissions !== 'rwm' ? `:${device.CgroupPermissions}` : '';
+        return inside === device.PathOnHost && !permissions ? device.PathOnHost! : `${device.PathOnHost}:${inside}${permissions}`;
+      }),
+    pidMode: host.PidMode || undefined,
+    networkMode: network && network !== 'default' && network !== 'bridge' ? network : undefined,
+    tmpfs: tmpfsOf(info),
+    binds: (info.Mounts ?? []).filter((mount) => mount.Type === 'bind' && mount.Source).map((mount) => mount.Source!),
+  };
 }
 
 /**

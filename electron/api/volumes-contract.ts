@@ -67,5 +67,6 @@ export const volumesContract = {
   images: oc.input(noInput).output(z.array(z.string())),
   attach: oc.input(attachInput).output(recreateResult),
   detach: oc.input(detachInput).output(recreateResult),
-  run: oc.input(runWithVolumeInput).output(z.object({ id: z.string(), name: z.string() })),
+  /** The new container, with its state as the engine reports it right after the start (it may have exited already). */
+  run: oc.input(runWithVolumeInput).output(z.object({ id: z.string(), name: z.string(), state: z.string(), exitCode: z.number() })),
 };

@@ -82,7 +82,7 @@ export function splitCommand(line: string): string[] {
 export async function runWithVolume(
   docker: Docker,
   input: { name: string; image: string; containerName?: string; target: string; readOnly: boolean; command: string },
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; state: string; exitCode: number }> {
   await requireVolume(docker, input.name);
   const cmd = input.command.trim() ? splitCommand(input.command) : undefined;
   const container = await docker.createContainer({
@@ -92,6 +92,7 @@ export async function runWithVolume(
     HostConfig: { Mounts: [{ Type: 'volume', Source: input.name, Target: input.target, ReadOnly: input.readOnly }] },
   });
   await container.start();
+  // What the engine says after the start, not what was hoped: a short command has often already exited.
   const info = await container.inspect();
-  return { id: container.id, name: info.Name.replace(/^\//, '') };
+  return { id: container.id, name: info.Name.replace(/^\//, ''), state: info.State.Status, exitCode: info.State.ExitCode };
 }

@@ -9,6 +9,8 @@ import { BUTTON, CommandHint, INPUT, PanelForm, PRIMARY } from './ui';
 import { volumeRun } from '../../../electron/api/docker-commands';
 import type { MountSpec as RunMount } from '../../../electron/api/run-schema';
 import { useRecreatePreview } from '../../api/use-recreate-preview';
+import { hostPathRisk, risksKey, type RootRisk } from '../../../electron/api/root-risks';
+import { RiskConfirm, useRiskText, WARNING_TEXT } from '../../components/RootRisks';
 
 const PATH_RULE = /^\/[^\0:]*$/;
 
@@ -42,12 +44,17 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
   const [target, setTarget] = useState('/data');
   const [readOnly, setReadOnly] = useState(false);
   const [confirming, setConfirming] = useState<{ action: 'attach' } | { action: 'detach'; target: string }>();
+  const [acceptedRisks, setAcceptedRisks] = useState<string>();
+  const riskText = useRiskText();
   const attach = useMutation(orpc.volumes.attach.mutationOptions());
   const detach = useMutation(orpc.volumes.detach.mutationOptions());
   const container = containers.find((candidate) => candidate.id === containerId);
   const problem = pathProblem(target, t);
   const source = kind === 'volume' ? volume.name : kind === 'bind' ? hostFolder : '';
   const spec: MountSpec = { kind, source, target, readOnly };
+  const riskCode = kind === 'bind' && hostFolder ? hostPathRisk(hostFolder) : undefined;
+  const risks: RootRisk[] = riskCode ? [{ code: riskCode, subject: hostFolder }] : [];
+  const risksAccepted = risks.length === 0 || acceptedRisks === risksKey(risks);
   const replaced = container?.mounts.find((mount) => mount.target === target);
   const busy = attach.isPending || detach.isPending;
   const result = attach.data ?? detach.data;
@@ -90,10 +97,16 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
           </select>
         </label>
         {kind === 'bind' && (
-          <label className="flex flex-col gap-1 text-sm">
-            <span>{t('volumes.attach.hostFolder')}</span>
-            <input value={hostFolder} onChange={(event) => setHostFolder(event.target.value)} placeholder={t('volumes.example.hostFolder')} className={`${INPUT} font-mono`} />
-          </label>
+          <div className="flex max-w-md flex-col gap-1 text-sm">
+            <label htmlFor={`${id}-host-input`}>{t('volumes.attach.hostFolder')}</label>
+            <input id={`${id}-host-input`} value={hostFolder} onChange={(event) => setHostFolder(event.target.value)} placeholder={t('volumes.example.hostFolder')} aria-describedby={risks.length ? `${id}-host-risk` : undefined} className={`${INPUT} font-mono`} />
+            {risks.length > 0 && (
+              <span id={`${id}-host-risk`} className={`font-medium ${WARNING_TEXT}`} data-warning="true">
+                <span aria-hidden="true">⚠ </span>
+                {riskText(risks[0])}
+              </span>
+            )}
+          </div>
         )}
         <div className="flex flex-col gap-1 text-sm">
           <label htmlFor={`${id}-path-input`}>{t('volumes.attach.path')}</label>
@@ -149,6 +162,7 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
           title={t('volumes.attach.confirmTitle', { name: container.name })}
           confirmLabel={t('volumes.attach.confirm', { name: container.name })}
           busy={busy}
+          blocked={confirming.action === 'attach' && !risksAccepted}
           onCancel={() => setConfirming(undefined)}
           onConfirm={() => {
             const done = { onSettled: () => setConfirming(undefined) };
@@ -162,12 +176,43 @@ function AttachExisting({ volume, containers }: { volume: VolumeSummary; contain
           ) : (
             <p className="font-medium">{t('volumes.attach.confirmRemove', { path: confirming.target })}</p>
           )}
+          {confirming.action === 'attach' && risks.length > 0 && (
+            <RiskConfirm risks={risks} accepted={risksAccepted} onAccept={(accepted) => setAcceptedRisks(accepted ? risksKey(risks) : undefined)} />
+          )}
           {confirming.action === 'attach' && replaced && <p>{t('volumes.attach.confirmReplace', { source: replaced.source, path: target })}</p>}
           {container.state === 'running' && <p>{t('volumes.attach.confirmRestart')}</p>}
           {confirming.action === 'detach' && detachPreview && <CommandHint command={detachPreview} />}
         </ConfirmDialog>
       )}
     </PanelForm>
+  );
+}
+
+/**
+ * What became of the container just started: still running, or already
+ * stopped with its exit code. It starts from the engine's answer right after
+ * the start and follows the container's live state (engine events refresh it),
+ * so a command that exits a moment later is not reported as running.
+ */
+function RunOutcome({ started }: { started: { id: string; name: string; state: string; exitCode: number } }) {
+  const { t } = useTranslation();
+  const live = useQuery(orpc.containers.inspect.queryOptions({ input: { id: started.id } }));
+  const state = (live.data as { State?: { Status?: string; ExitCode?: number } } | undefined)?.State;
+  const status = state?.Status ?? started.state;
+  const exitCode = state?.ExitCode ?? started.exitCode;
+  const text =
+    status === 'running'
+      ? t('volumes.run.doneRunning', { name: started.name })
+      : status === 'exited'
+        ? t('volumes.run.doneStopped', { name: started.name, code: exitCode })
+        : t('volumes.run.doneOther', { name: started.name, state: t(`containers.state.${status}`, { defaultValue: status }) });
+  return (
+    <p role="status" className="text-sm" data-testid="run-done" data-state={status}>
+      {text}{' '}
+      <a href={`#containers/${encodeURIComponent(started.id)}/logs`} className="text-sky-800 underline dark:text-sky-300">
+        {t('volumes.run.logs')}
+      </a>
+    </p>
   );
 }
 
@@ -225,14 +270,7 @@ function RunNew({ volume }: { volume: VolumeSummary }) {
       <CommandHint command={volumeRun({ volume: volume.name, image: chosen || 'IMAGE', containerName: containerName || undefined, target, readOnly, command })} />
       {images.error && <ErrorNotice error={images.error} />}
       {run.error && <ErrorNotice error={run.error} onDismiss={() => run.reset()} />}
-      {run.data && (
-        <p role="status" className="text-sm" data-testid="run-done">
-          {t('volumes.run.done', { name: run.data.name })}{' '}
-          <a href="#containers" className="text-sky-800 underline dark:text-sky-300">
-            {t('nav.containers')}
-          </a>
-        </p>
-      )}
+      {run.data && <RunOutcome started={run.data} />}
       <button type="submit" className={PRIMARY} disabled={!chosen || run.isPending}>
         {t('volumes.run.submit')}
       </button>

@@ -9,6 +9,7 @@ export function ConfirmDialog({
   confirmLabel,
   danger,
   busy,
+  blocked,
   onConfirm,
   onCancel,
 }: {
@@ -17,6 +18,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** Confirming waits for something in the body (e.g. a box to tick). */
+  blocked?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -28,7 +31,7 @@ export function ConfirmDialog({
         <button type="button" onClick={onCancel} className={BUTTON}>
           {t('volumes.cancel')}
         </button>
-        <button type="button" disabled={busy} onClick={onConfirm} className={danger ? DANGER_BUTTON : PRIMARY_BUTTON}>
+        <button type="button" disabled={busy || blocked} onClick={onConfirm} className={danger ? DANGER_BUTTON : PRIMARY_BUTTON}>
           {confirmLabel}
         </button>
       </div>

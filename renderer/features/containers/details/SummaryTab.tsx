@@ -1,6 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectInfo } from './ContainerDetails';
+import { hostSettingsFromInspect, type InspectForSpec } from '../../../../electron/api/container-spec';
+import { flagRisks } from '../../../../electron/api/root-risks';
+import { RiskList, WARNING_TEXT } from '../../../components/RootRisks';
 
 const SECRET_NAME = /pass|secret|token|key|pwd|credential/i;
 
@@ -30,6 +33,9 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
   const date = (value: string) => (value.startsWith('0001-') ? t('containers.summary.never') : new Date(value).toLocaleString(i18n.language));
   const command = [...(info.Config.Entrypoint ?? []), ...(info.Config.Cmd ?? [])].join(' ');
   const ports = Object.entries(info.NetworkSettings.Ports ?? {});
+  // Privileged mode, capabilities, devices, host pid/network and risky folders: a recreate keeps them all.
+  const host = hostSettingsFromInspect(info as unknown as InspectForSpec);
+  const risks = flagRisks(host);
 
   return (
     <dl className="max-w-4xl text-sm">
@@ -42,6 +48,16 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
       <Field label={t('containers.summary.state')}>
         {t(`containers.state.${info.State.Status}`, { defaultValue: info.State.Status })}
         {info.State.Status === 'exited' && ` · ${t('containers.summary.exitCode', { code: info.State.ExitCode })}`}
+      </Field>
+      <Field label={t('rootRisk.summary')}>
+        {risks.length === 0 ? (
+          t('rootRisk.summaryNone')
+        ) : (
+          <div className={`space-y-1 ${WARNING_TEXT}`} data-testid="summary-risks">
+            <RiskList risks={risks} />
+            <p className="text-xs">{t('rootRisk.summaryKept')}</p>
+          </div>
+        )}
       </Field>
       <Field label={t('containers.summary.created')}>{date(info.Created)}</Field>
       <Field label={t('containers.summary.started')}>{date(info.State.StartedAt)}</Field>
@@ -58,7 +74,15 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
             ))}
       </Field>
       <Field label={t('containers.summary.mounts')}>
-        {info.Mounts.length === 0
+        {host.tmpfs.map((tmpfs) => (
+          <div key={`tmpfs:${tmpfs.target}`} className="mb-1">
+            <span className="font-mono">{tmpfs.target}</span>
+            {' ← tmpfs'}
+            {tmpfs.readOnly && ` (${t('containers.summary.readOnly')})`}
+            <div className="text-xs text-slate-700 dark:text-slate-300">{t('containers.summary.mountKind.tmpfs')}</div>
+          </div>
+        ))}
+        {info.Mounts.length === 0 && host.tmpfs.length === 0
           ? t('containers.summary.noMounts')
           : info.Mounts.map((mount) => (
               <div key={mount.Destination} className="mb-1">

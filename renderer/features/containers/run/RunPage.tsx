@@ -12,6 +12,8 @@ import { Field, INPUT, Rows } from './form-parts';
 import { EnvRows, MountRows, PortRows } from './row-editors';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, type RunDraft } from './run-draft';
 import { CommandHint } from '../../../components/CommandHint';
+import { leftOutRisks, networkRisk, risksKey, specRisks, type RootRisk } from '../../../../electron/api/root-risks';
+import { RiskConfirm, RiskList, useRiskText, WARNING_TEXT } from '../../../components/RootRisks';
 
 /** The run form: every field validated as you type, the docker run command beside it. */
 export function RunPage({ initialImage }: { initialImage: string }) {
@@ -19,7 +21,11 @@ export function RunPage({ initialImage }: { initialImage: string }) {
   const [draft, setDraft] = useState<RunDraft>({ ...EMPTY_DRAFT, image: initialImage });
   const [pasted, setPasted] = useState('');
   const [pulling, setPulling] = useState(false);
-  const [pasteResult, setPasteResult] = useState<{ unsupported: string[] } | { error: string }>();
+  const [pasteResult, setPasteResult] = useState<{ unsupported: string[]; leftOut: RootRisk[] } | { error: string }>();
+  /** The set of root-equivalent settings the user confirmed; a new or changed one needs a new tick. */
+  const [acceptedRisks, setAcceptedRisks] = useState<string>();
+  const [triedWithoutTick, setTriedWithoutTick] = useState(false);
+  const riskText = useRiskText();
   const containers = useQuery(orpc.containers.list.queryOptions({ input: { all: true } }));
   const context = useMemo(
     () => ({
@@ -29,6 +35,10 @@ export function RunPage({ initialImage }: { initialImage: string }) {
     [containers.data],
   );
   const { spec, problems } = draftToSpec(draft, context);
+  // Classified from the draft, not the spec, so a warning shows as soon as the field says it.
+  const risks = specRisks(draft);
+  const risksAccepted = risks.length === 0 || acceptedRisks === risksKey(risks);
+  const networkCode = networkRisk(draft.network);
   const imageOk = !problems.image;
   const defaults = useQuery({ ...orpc.containers.imageDefaults.queryOptions({ input: { image: draft.image.trim() } }), enabled: imageOk, retry: false });
   const go = (id: string) => navigate(`#containers/${id}/logs`);
@@ -40,7 +50,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
     try {
       const parsed = parseDockerRun(pasted);
       setDraft(specToDraft(parsed.spec));
-      setPasteResult({ unsupported: parsed.unsupported });
+      setPasteResult({ unsupported: parsed.unsupported, leftOut: leftOutRisks(parsed.unsupported) });
     } catch (error) {
       setPasteResult({ error: (error as Error).message });
     }
@@ -52,7 +62,15 @@ export function RunPage({ initialImage }: { initialImage: string }) {
 
   return (
     <section aria-labelledby="run-title" className="grid gap-6 p-6 xl:grid-cols-[1fr_24rem]">
-      <form className="space-y-4 text-sm" onSubmit={(event) => { event.preventDefault(); if (spec) run.mutate(); }} noValidate>
+      <form
+        className="space-y-4 text-sm"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!risksAccepted) setTriedWithoutTick(true);
+          else if (spec) run.mutate();
+        }}
+        noValidate
+      >
         <a href="#containers" className="text-sky-800 underline dark:text-sky-300">← {t('containers.details.back')}</a>
         <h1 id="run-title" className="text-2xl font-semibold">{t('containers.run.title')}</h1>
         <div className="grid gap-4 md:grid-cols-2">
@@ -121,7 +139,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
           <Field id="memory" term="cgroup" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.memory} onChange={(e) => set({ memory: e.target.value })} />}
           </Field>
-          <Field id="network" term="namespace" label={t('containers.run.network')} hint={t('containers.run.networkHint')} problems={problems}>
+          <Field id="network" term="namespace" label={t('containers.run.network')} hint={t('containers.run.networkHint')} warning={networkCode ? riskText({ code: networkCode, subject: draft.network.trim() }) : undefined} problems={problems}>
             {(props) => <input {...props} className={INPUT} value={draft.network} onChange={(e) => set({ network: e.target.value })} />}
           </Field>
           <label className="mt-7 flex items-center gap-2">
@@ -143,6 +161,14 @@ export function RunPage({ initialImage }: { initialImage: string }) {
           )}
         </Rows>
 
+        {risks.length > 0 && (
+          <RiskConfirm
+            risks={risks}
+            accepted={risksAccepted}
+            showNeeded={triedWithoutTick}
+            onAccept={(accepted) => setAcceptedRisks(accepted ? risksKey(risks) : undefined)}
+          />
+        )}
         {run.isError && <ErrorNotice error={run.error} />}
         {quick.isError && <ErrorNotice error={quick.error} />}
         <div className="flex gap-2">
@@ -163,6 +189,12 @@ export function RunPage({ initialImage }: { initialImage: string }) {
           {pasteResult && 'error' in pasteResult && <p role="alert" className="text-red-700 dark:text-red-300">{t('containers.run.pasteError', { reason: pasteResult.error })}</p>}
           {pasteResult && 'unsupported' in pasteResult && (
             <p role="status">{pasteResult.unsupported.length ? t('containers.run.unsupported', { flags: pasteResult.unsupported.join(', ') }) : t('containers.run.filled')}</p>
+          )}
+          {pasteResult && 'leftOut' in pasteResult && pasteResult.leftOut.length > 0 && (
+            <div className={`space-y-1 ${WARNING_TEXT}`} data-testid="paste-left-out">
+              <RiskList risks={pasteResult.leftOut} leftOut />
+              <p>{t('rootRisk.leftOutNote')}</p>
+            </div>
           )}
         </div>
       </aside>

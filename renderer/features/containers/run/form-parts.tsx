@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TermHelp, type GlossaryWord } from '../../glossary/Term';
 import type { Problems } from './run-draft';
+import { WARNING_TEXT } from '../../../components/RootRisks';
 
 export const INPUT = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-800 aria-[invalid=true]:border-red-600';
 
-/** A labelled input with its problem, announced as it changes. */
-export function Field({ id, label, hint, term, problems, children }: { id: string; label: string; hint?: string; term?: GlossaryWord; problems: Problems; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string }) => ReactNode }) {
+/** A labelled input with its problem (else its warning, else its hint), announced as it changes. */
+export function Field({ id, label, hint, warning, term, problems, children }: { id: string; label: string; hint?: string; warning?: string; term?: GlossaryWord; problems: Problems; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string }) => ReactNode }) {
   const { t } = useTranslation();
   const problem = problems[id];
   return (
@@ -18,8 +19,8 @@ export function Field({ id, label, hint, term, problems, children }: { id: strin
         {term && <TermHelp word={term} />}
       </div>
       {children({ id: `run-${id}`, 'aria-invalid': Boolean(problem), 'aria-describedby': `run-${id}-note` })}
-      <p id={`run-${id}-note`} className={problem ? 'text-red-700 dark:text-red-300' : 'text-xs text-slate-700 dark:text-slate-300'}>
-        {problem ? t(`containers.${problem}`) : hint}
+      <p id={`run-${id}-note`} data-warning={!problem && warning ? true : undefined} className={problem ? 'text-red-700 dark:text-red-300' : warning ? `text-xs font-medium ${WARNING_TEXT}` : 'text-xs text-slate-700 dark:text-slate-300'}>
+        {problem ? t(`containers.${problem}`) : warning ? <><span aria-hidden="true">⚠ </span>{warning}</> : hint}
       </p>
     </div>
   );

@@ -3,6 +3,8 @@ import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../../api/client';
 import { Field, INPUT, Rows } from './form-parts';
+import { hostPathRisk } from '../../../../electron/api/root-risks';
+import { useRiskText } from '../../../components/RootRisks';
 import type { Problems, RunDraft } from './run-draft';
 
 interface EditorProps {
@@ -63,6 +65,12 @@ export function EnvRows({ draft, setDraft, problems }: EditorProps) {
 /** Storage: named volumes, folders of this computer, tmpfs. */
 export function MountRows({ draft, setDraft, problems }: EditorProps) {
   const { t } = useTranslation();
+  const riskText = useRiskText();
+  /** What a host folder gives the container when it is root-equivalent (the same pattern as the 0.0.0.0 hint). */
+  const warningOf = (row: RunDraft['mounts'][number]) => {
+    const code = row.type === 'bind' && row.source ? hostPathRisk(row.source) : undefined;
+    return code ? riskText({ code, subject: row.source }) : undefined;
+  };
   // Existing volumes are offered as you type; a new name creates a new volume.
   const volumes = useQuery(orpc.volumes.list.queryOptions());
   return (
@@ -85,7 +93,7 @@ export function MountRows({ draft, setDraft, problems }: EditorProps) {
             )}
           </Field>
           {row.type !== 'tmpfs' && (
-            <Field id={`mounts.${index}.source`} label={row.type === 'volume' ? t('containers.run.volumeName') : t('containers.run.hostFolder')} problems={problems}>
+            <Field id={`mounts.${index}.source`} label={row.type === 'volume' ? t('containers.run.volumeName') : t('containers.run.hostFolder')} warning={warningOf(row)} problems={problems}>
               {(props) => <input {...props} list={row.type === 'volume' ? 'existing-volumes' : undefined} className={`${INPUT} font-mono`} value={row.source} onChange={(e) => update({ source: e.target.value })} />}
             </Field>
           )}
