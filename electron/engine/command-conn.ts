@@ -36,9 +36,7 @@ export class CommandConn extends Duplex {
       this.touch();
       if (!this.push(chunk)) child.stdout.pause();
     });
-    child.stdout.on('end', () => {
-      if (!this.destroyed) this.push(null);
-    });
+    // The end of output is told only once the command has exited: its exit code and stderr say whether it failed.
     child.stderr.on('data', (chunk: Buffer) => {
       if (this.stderr.length < STDERR_LIMIT) this.stderr += chunk.toString('utf8').slice(0, STDERR_LIMIT - this.stderr.length);
     });
@@ -59,6 +57,7 @@ export class CommandConn extends Duplex {
         return;
       }
       // Normal end: let the reader take what is buffered; finishing the writing side lets the stream close.
+      this.push(null);
       if (!this.writableEnded) this.end();
       if (this.readableEnded) this.destroy();
       else this.once('end', () => this.destroy());

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type Docker from 'dockerode';
 import type { DockerOptions } from 'dockerode';
 import { loadDockerode } from './dockerode-loader';
@@ -34,7 +35,12 @@ export function engineTransport(resolved: ResolvedEndpoint, env: Record<string, 
     };
   }
   // Its own connections: a pooled keep-alive one to an engine that is shutting down still answers.
-  const agent = resolved.options.socketPath ? new http.Agent() : undefined;
+  // TLS: like the docker CLI (Go without a session cache), no session resumption, which some TLS fronts refuse.
+  const agent = resolved.options.socketPath
+    ? new http.Agent()
+    : resolved.options.protocol === 'https'
+      ? new https.Agent({ keepAlive: true, maxCachedSessions: 0 })
+      : undefined;
   return {
     options: { ...resolved.options, ...(agent ? { agent } : {}) } as DockerOptions,
     firstAnswerMs: (localMs) => localMs,

@@ -76,6 +76,7 @@ export function sshDetail(stderr: string): string {
     .split('\n')
     .map((line) => line.trimEnd())
     .filter((line) => line && !/^@+$/.test(line) && !/^Pseudo-terminal will not be allocated/.test(line))
-    .slice(-12)
-    .join('\n');
+    .map((line) => line.replace(/^@+\s*|\s*@+$/g, ''))
+    .join('\n')
+    .slice(0, 4000);
 }
