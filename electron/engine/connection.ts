@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { ConnectionState, EngineEvent, HostKeyOffer } from '../api/schemas';
 import { negotiateApiVersion } from './api-version';
 import { CodedError } from './coded-error';
-import { dockerWith, engineTransport, type EngineTransport } from './engine-client';
+import { answerWithin, dockerWith, engineTransport, type EngineTransport } from './engine-client';
 import { resolveEndpoint, type HostFacts, type ResolvedEndpoint } from './endpoint';
 import { unsupportedFeatures } from './engine-capabilities';
 import { checkVersion, hostKeyOfferFor, productOf } from './engine-probe';
@@ -161,11 +161,12 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     try {
       // A new transport per attempt; the one before stays for the streams still reading through it.
       transport = engineTransport(resolved, this.facts.env);
-      const probe = await dockerWith(transport, { timeout: transport.firstAnswerMs(PROBE_TIMEOUT_MS) });
-      const version = checkVersion(await probe.version());
+      const firstAnswerMs = transport.firstAnswerMs(PROBE_TIMEOUT_MS);
+      const probe = await dockerWith(transport, { timeout: firstAnswerMs });
+      const version = checkVersion(await answerWithin(probe.version(), firstAnswerMs));
       const apiVersion = negotiateApiVersion(version.ApiVersion);
       const docker = await dockerWith(transport, { version: `v${apiVersion}` });
-      await this.openEvents(docker, generation);
+      await answerWithin(this.openEvents(docker, generation), firstAnswerMs);
       if (this.closed || generation !== this.generation) {
         transport.close();
         return;

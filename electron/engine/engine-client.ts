@@ -53,3 +53,15 @@ export async function dockerWith(transport: EngineTransport, extra: DockerOption
   const Docker = await loadDockerode();
   return new Docker({ ...transport.options, ...extra });
 }
+
+/**
+ * The first answer within `ms`, whatever the transport does: an answer cut
+ * off mid-body can leave dockerode's callback uncalled.
+ */
+export function answerWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new ConnectionProblem('timeout', `No complete answer within ${ms} ms`)), ms + 1000);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

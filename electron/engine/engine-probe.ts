@@ -1,7 +1,7 @@
 import type { EngineTestResult } from '../api/settings-schemas';
 import { negotiateApiVersion } from './api-version';
 import { unsupportedFeatures, type EngineProduct } from './engine-capabilities';
-import { dockerWith, engineTransport } from './engine-client';
+import { answerWithin, dockerWith, engineTransport } from './engine-client';
 import type { ResolvedEndpoint } from './endpoint';
 import { classifyConnectionError, ConnectionProblem, errorText } from './errors';
 import { scanHostKey } from './ssh-host-keys';
@@ -47,8 +47,9 @@ export async function probeEngine(resolved: ResolvedEndpoint, env: Record<string
   try {
     const transport = engineTransport(resolved, env);
     close = transport.close;
-    const docker = await dockerWith(transport, { timeout: transport.firstAnswerMs(TEST_TIMEOUT_MS) });
-    const version = checkVersion(await docker.version());
+    const firstAnswerMs = transport.firstAnswerMs(TEST_TIMEOUT_MS);
+    const docker = await dockerWith(transport, { timeout: firstAnswerMs });
+    const version = checkVersion(await answerWithin(docker.version(), firstAnswerMs));
     const product = productOf(version);
     return {
       ok: true,
