@@ -130,7 +130,7 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   async trustHostKey(fingerprint: string): Promise<void> {
     const ssh = this.lastResolved?.ssh;
     if (!ssh) throw new CodedError('HOST_KEY_UNREADABLE', 'The engine in use is not reached over ssh.', { host: '' });
-    await trustHostKey(ssh, this.facts.env, this.facts.home, fingerprint);
+    await trustHostKey(ssh, this.facts.env, this.facts.env.HOME || this.facts.home, fingerprint);
     this.attempt = 0;
     await this.connectNow();
   }

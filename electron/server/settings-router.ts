@@ -68,7 +68,9 @@ export const enginesRouter = {
     const resolved = findEngine(context, input.id).resolved!;
     if (!resolved.ssh) throw new ORPCError('BAD_REQUEST', { status: 400, message: 'Not an ssh:// engine' });
     const { ssh } = resolved;
-    await engineCall(() => trustHostKey(ssh, context.engine.facts.env, context.engine.facts.home, input.fingerprint));
+    const { env, home } = context.engine.facts;
+    // The home the ssh processes get (HOME in their environment).
+    await engineCall(() => trustHostKey(ssh, env, env.HOME || home, input.fingerprint));
   }),
   use: os.engines.use.handler(async ({ input, context }) => {
     const store = storeOf(context);
