@@ -99,4 +99,23 @@ test.describe('remote engines over ssh', () => {
       await home.remove();
     }
   });
+
+  test('the offline screen offers an unknown server for trust; trusting it connects', async ({ page, docker }) => {
+    const home = makeClientHome();
+    server.authorize(home.newKey().publicLine);
+    const containerName = uniqueName('cais-offline-ssh');
+    await createTestContainer(docker, { name: containerName });
+    const started = await startHostWithEnv({ ...home.env, DOCKER_HOST: `ssh://root@127.0.0.1:${server.port}` });
+    try {
+      await openApp(page, started.host, 'en');
+      const prompt = page.getByTestId('host-key-trust');
+      await expect(prompt.getByTestId('host-key-fingerprint')).toHaveText(server.hostFingerprint, { timeout: 30_000 });
+      await expect(page.getByTestId('offline-trouble')).toHaveAttribute('data-trouble', 'remote-setup');
+      await prompt.getByRole('button', { name: 'Trust and connect' }).click();
+      await expect(page.locator(`[data-testid="container-row"][data-name="${containerName}"]`)).toBeVisible({ timeout: 30_000 });
+    } finally {
+      await started.close();
+      await home.remove();
+    }
+  });
 });
