@@ -222,6 +222,13 @@ describe('a command as a connection (what carries ssh://)', () => {
     agent.destroy();
   });
 
+  it('an ssh that cannot even be started (a NUL byte in its environment): an error for the request, nothing thrown', async () => {
+    const resolved = fromHost('ssh://me@engine.example', 'custom');
+    const { probeEngine } = await import('../engine/engine-probe');
+    const result = await probeEngine(resolved, { PATH: process.env.PATH, BROKEN: 'a\u0000b' });
+    expect(result.ok).toBe(false);
+  });
+
   it('an ssh failure carries its reason to the engine connection', async () => {
     const agent = commandAgent("echo 'Permission denied (publickey).' >&2; exit 255");
     const result = await get(agent);
