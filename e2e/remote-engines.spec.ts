@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { createTestContainer, uniqueName } from './support/engine-fixtures';
 import { expect, openApp, startHostWithEnv, test } from './support/fixtures';
 import { makeClientHome, sshTestsUnavailable, startSshServer, type SshClientHome, type SshServer } from './support/ssh-server';
 
+const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
 const unavailable = sshTestsUnavailable();
 const engineSocket = (process.env.DOCKER_HOST ?? '').replace(/^unix:\/\//, '');
 
@@ -65,7 +67,7 @@ test.describe('remote engines over ssh', () => {
         await expect(prompt.getByTestId('host-key-fingerprint')).toHaveText(server.hostFingerprint);
         expect(home.readKnownHosts()).toBe('');
         expect((await new AxeBuilder({ page }).include('[data-testid="host-key-trust"]').analyze()).violations).toEqual([]);
-        await page.screenshot({ path: `/tmp/cais-ssh-trust-${language}.png`, fullPage: true });
+        await page.screenshot({ path: path.join(SHOTS, `ssh-trust-${language}.png`), fullPage: true });
 
         await prompt.getByRole('button', { name: w.trust }).click();
         await expect(row.getByText(w.answered)).toBeVisible({ timeout: 30_000 });
@@ -74,7 +76,7 @@ test.describe('remote engines over ssh', () => {
         await row.getByRole('button', { name: language === 'en' ? 'Use Remote' : 'Usar Remote' }).click();
         await page.getByRole('link', { name: w.containers }).click();
         await expect(page.locator(`[data-testid="container-row"][data-name="${containerName}"]`)).toBeVisible({ timeout: 30_000 });
-        await page.screenshot({ path: `/tmp/cais-ssh-containers-${language}.png` });
+        await page.screenshot({ path: path.join(SHOTS, `ssh-containers-${language}.png`) });
       } finally {
         await started.close();
         await home.remove();
@@ -93,7 +95,7 @@ test.describe('remote engines over ssh', () => {
       await expect(page.getByText(/shows a different key from the one you trusted before/)).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId('offline-trouble')).toHaveAttribute('data-trouble', 'remote-setup');
       await expect(page.getByTestId('host-key-trust')).toHaveCount(0);
-      await page.screenshot({ path: '/tmp/cais-ssh-changed-en.png', fullPage: true });
+      await page.screenshot({ path: path.join(SHOTS, 'ssh-host-key-changed-en.png'), fullPage: true });
     } finally {
       await started.close();
       await home.remove();

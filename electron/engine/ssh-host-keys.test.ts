@@ -28,7 +28,7 @@ describe('known_hosts as ssh writes it', () => {
   it("writes under the home the ssh processes get (HOME), which is the account's home except when set apart", () => {
     expect(knownHostsPath('~/.ssh/known_hosts', '/home/ana', '/home/ana')).toBe('/home/ana/.ssh/known_hosts');
     expect(knownHostsPath('/home/ana/.ssh/known_hosts', '/home/ana', '/home/ana')).toBe('/home/ana/.ssh/known_hosts');
-    expect(knownHostsPath('/root/.ssh/known_hosts', '/tmp/home', '/root')).toBe('/tmp/home/.ssh/known_hosts');
-    expect(knownHostsPath('/etc/ssh/team_known_hosts', '/tmp/home', '/root')).toBe('/etc/ssh/team_known_hosts');
+    expect(knownHostsPath('/root/.ssh/known_hosts', '/sandbox/home', '/root')).toBe('/sandbox/home/.ssh/known_hosts');
+    expect(knownHostsPath('/etc/ssh/team_known_hosts', '/sandbox/home', '/root')).toBe('/etc/ssh/team_known_hosts');
   });
 });
