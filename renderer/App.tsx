@@ -6,6 +6,7 @@ import { useHashRoute } from './api/use-hash-route';
 import { AREAS } from './areas';
 import { LazyPart, preloadLazyParts } from './components/Loading';
 import { Sidebar } from './components/Sidebar';
+import { HostKeyTrust } from './features/engine/HostKeyTrust';
 import { ConnectingScreen, OfflineScreen } from './features/engine/OfflineScreen';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { SettingsEffects } from './features/settings/SettingsEffects';
@@ -40,7 +41,14 @@ export function App() {
             <area.Page />
           </LazyPart>
         ) : state?.status === 'offline' ? (
-          <OfflineScreen state={state} />
+          <>
+            {state.reason === 'ssh-host-unknown' && (
+              <div className="mx-auto max-w-2xl px-8 pt-8">
+                <HostKeyTrust offer={state.hostKey} engineId={null} host={state.endpoint?.address ?? ''} />
+              </div>
+            )}
+            <OfflineScreen state={state} />
+          </>
         ) : connected ? (
           <LazyPart>
             <area.Page />

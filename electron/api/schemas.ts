@@ -46,11 +46,47 @@ export const endpointSchema = z.object({
 });
 export type Endpoint = z.infer<typeof endpointSchema>;
 
-export const offlineReason = z.enum(['not-found', 'permission-denied', 'refused', 'timeout', 'unreachable']);
+export const offlineReason = z.enum([
+  'not-found',
+  'permission-denied',
+  'refused',
+  'timeout',
+  'unreachable',
+  /** The engine's host name does not resolve. */
+  'dns',
+  /** ssh:// engines: no OpenSSH client on this computer. */
+  'ssh-missing',
+  /** ssh:// engines: the server refused every key (none, or the agent is empty). */
+  'ssh-auth',
+  /** ssh:// engines: the server's key is not in known_hosts yet (the user may trust it). */
+  'ssh-host-unknown',
+  /** ssh:// engines: the server's key differs from the known one (refused). */
+  'ssh-host-changed',
+  /** ssh:// engines: logged in, but the remote machine has no `docker` command. */
+  'ssh-no-docker',
+  /** ssh:// engines: the remote docker command cannot reach its engine. */
+  'ssh-engine-down',
+  /** ssh:// engines: the remote user may not use the remote engine. */
+  'ssh-engine-permission',
+  /** TLS: the engine's certificate is not signed by the CA given. */
+  'tls-ca',
+  /** TLS: a certificate has expired or is not valid yet. */
+  'tls-expired',
+  /** TLS: the engine's certificate is for another name. */
+  'tls-name',
+  /** TLS: the engine refused Cais's client certificate. */
+  'tls-client-refused',
+  /** TLS: a certificate or key file is missing. */
+  'tls-files-missing',
+  /** TLS: a certificate or key file cannot be used (not PEM, key does not match). */
+  'tls-files-invalid',
+  /** Something answers at the address, but it is not a Docker engine. */
+  'not-docker',
+]);
 export type OfflineReason = z.infer<typeof offlineReason>;
 
 /** What the user has to fix, derived from the reason and the machine (see engine-trouble.ts). */
-export const engineTrouble = z.enum(['not-installed', 'not-running', 'permission-denied', 'remote-unreachable']);
+export const engineTrouble = z.enum(['not-installed', 'not-running', 'permission-denied', 'remote-unreachable', 'remote-setup', 'remote-no-engine']);
 export type EngineTrouble = z.infer<typeof engineTrouble>;
 
 /**
@@ -62,6 +98,17 @@ export type EngineTrouble = z.infer<typeof engineTrouble>;
  */
 export const engineFeature = z.enum(['containerUpdate', 'buildCache', 'imageDiskUsage', 'plainHttpLoopbackRegistry']);
 export type EngineFeature = z.infer<typeof engineFeature>;
+
+/** An ssh server's key that is not known yet, offered to the user to trust (as ssh asks). */
+export const hostKeyOffer = z.object({
+  /** The name the key is known under in known_hosts: host, or [host]:port. */
+  knownAs: z.string(),
+  /** Key type, e.g. ssh-ed25519. */
+  type: z.string(),
+  /** As ssh shows it: SHA256:… */
+  fingerprint: z.string(),
+});
+export type HostKeyOffer = z.infer<typeof hostKeyOffer>;
 
 export const connectionState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('connecting'), endpoint: endpointSchema.nullable() }),
@@ -85,6 +132,8 @@ export const connectionState = z.discriminatedUnion('status', [
     detail: z.string(),
     platform: z.enum(['linux', 'darwin', 'win32', 'other']),
     nextRetryMs: z.number(),
+    /** With reason ssh-host-unknown: the key the server shows, when it could be read. */
+    hostKey: hostKeyOffer.optional(),
   }),
 ]);
 export type ConnectionState = z.infer<typeof connectionState>;

@@ -27,4 +27,12 @@ export const enginesContract = {
   test: oc.input(engineId).output(engineTestResult),
   /** Switch to an engine and remember it; null goes back to automatic discovery. */
   use: oc.input(z.strictObject({ id: engineIdText.nullable() })).output(z.void()),
+  /**
+   * Trust an ssh server's key the user was shown (ssh-host-unknown): it is
+   * added to known_hosts only if the server still shows that very key. id null:
+   * the engine in use now; it is retried at once.
+   */
+  trustHostKey: oc
+    .input(z.strictObject({ id: engineIdText.nullable(), fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/) }))
+    .output(z.void()),
 };

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { engineFeature, hasNoDotSteps, hasNoNul, hostPath } from './schemas';
+import { engineFeature, hasNoDotSteps, hasNoNul, hostKeyOffer, hostPath, offlineReason } from './schemas';
 
 /** An engine the user added by hand (Settings → Engines → Add). */
 export const customEngine = z.strictObject({
   id: z.string().regex(/^custom:[a-z0-9-]{1,64}$/),
   name: z.string().trim().min(1).max(80).refine(hasNoNul, 'must not contain a NUL byte'),
-  /** unix:///path, tcp://host:port or ssh://user@host[:port] */
+  /** unix:///path, tcp://host:port or ssh://[user@]host[:port] (a Host alias of ~/.ssh/config too) */
   host: z
     .string()
-    .regex(/^(unix:\/\/\/.+|tcp:\/\/[^\s/]+|ssh:\/\/[^\s/@]+@[^\s/]+)$/, 'must be unix:///path, tcp://host:port or ssh://user@host')
+    .regex(/^(unix:\/\/\/.+|tcp:\/\/[^\s/]+|ssh:\/\/([^\s/@-][^\s/@]*@)?[^\s/@-][^\s/@]*)$/, 'must be unix:///path, tcp://host:port or ssh://user@host')
     .refine((value) => hasNoNul(value) && hasNoDotSteps(value), 'must be unix:///path, tcp://host:port or ssh://user@host'),
   /** Paths to PEM files, for tcp:// with TLS. */
   tls: z
@@ -73,6 +73,6 @@ export type EngineEntry = z.infer<typeof engineEntry>;
 
 export const engineTestResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), engineVersion: z.string(), apiVersion: z.string(), os: z.string(), product: z.string(), unsupported: z.array(engineFeature) }),
-  z.object({ ok: z.literal(false), reason: z.string(), detail: z.string() }),
+  z.object({ ok: z.literal(false), reason: offlineReason, detail: z.string(), hostKey: hostKeyOffer.optional() }),
 ]);
 export type EngineTestResult = z.infer<typeof engineTestResult>;

@@ -1,22 +1,24 @@
 import { EventEmitter } from 'node:events';
-import http from 'node:http';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import type { ConnectionState, EngineEvent } from '../api/schemas';
+import type { ConnectionState, EngineEvent, HostKeyOffer } from '../api/schemas';
 import { negotiateApiVersion } from './api-version';
-import { loadDockerode } from './dockerode-loader';
-import { resolveEndpoint, withSshAgent, type HostFacts, type ResolvedEndpoint } from './endpoint';
+import { CodedError } from './coded-error';
+import { answerWithin, dockerWith, engineTransport, type EngineTransport } from './engine-client';
+import { resolveEndpoint, type HostFacts, type ResolvedEndpoint } from './endpoint';
 import { unsupportedFeatures } from './engine-capabilities';
-import { productOf } from './engine-probe';
+import { checkVersion, hostKeyOfferFor, productOf } from './engine-probe';
 import { diagnoseTrouble } from './engine-trouble';
 import { classifyConnectionError, errorText } from './errors';
 import { realHostFacts } from './host-facts';
 import { LineSplitter } from './line-splitter';
 import { watchSocketRemoval } from './socket-watch';
+import { trustHostKey } from './ssh-host-keys';
 
 const PROBE_TIMEOUT_MS = 3000;
 /** Short steps: a local engine that comes back should be seen at once. */
 const BACKOFF_MS = [250, 500, 1000, 2000];
+const SETUP_RETRY_MS = 15_000;
 
 export class EngineOfflineError extends Error {
   constructor() {
@@ -55,6 +57,10 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
   private override: ResolvedEndpoint | undefined;
   /** Bumped on every switch, so an attempt still under way for the old engine is dropped. */
   private generation = 0;
+  /** How the current engine is reached (for ssh://, a pool of ssh processes); closed on every switch. */
+  private transport: EngineTransport | undefined;
+  /** The engine of the last attempt, for trusting its ssh host key. */
+  private lastResolved: ResolvedEndpoint | undefined;
 
   constructor(readonly facts: HostFacts = realHostFacts()) {
     super();
@@ -98,6 +104,7 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     this.generation += 1;
     clearTimeout(this.retryTimer);
     this.dropEvents();
+    this.dropTransport();
     this.docker = undefined;
     this.lastEventNanos = undefined;
     this.attempt = 0;
@@ -111,8 +118,27 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     this.closed = true;
     clearTimeout(this.retryTimer);
     this.dropEvents();
+    this.dropTransport();
     this.docker = undefined;
     this.removeAllListeners();
+  }
+
+  /**
+   * Trusts the ssh host key of the engine in use, which the user was shown
+   * (only if the server still shows that key), then connects at once.
+   */
+  async trustHostKey(fingerprint: string): Promise<void> {
+    const ssh = this.lastResolved?.ssh;
+    if (!ssh) throw new CodedError('HOST_KEY_UNREADABLE', 'The engine in use is not reached over ssh.', { host: '' });
+    await trustHostKey(ssh, this.facts.env, this.facts.env.HOME || this.facts.home, fingerprint);
+    this.attempt = 0;
+    await this.connectNow();
+  }
+
+  private dropTransport(): void {
+    const transport = this.transport;
+    this.transport = undefined;
+    transport?.close();
   }
 
   private setState(state: ConnectionState): void {
@@ -129,20 +155,26 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
       this.fail(null, error);
       return;
     }
+    this.lastResolved = resolved;
     if (this.current.status !== 'offline') this.setState({ status: 'connecting', endpoint: resolved.endpoint });
+    let transport: EngineTransport | undefined;
     try {
-      const options = withSshAgent(resolved.options, this.facts.env);
-      const Docker = await loadDockerode();
-      // Its own connection: a pooled keep-alive one to an engine that is shutting down still answers.
-      const probe = new Docker({ ...options, timeout: PROBE_TIMEOUT_MS, ...(options.socketPath ? { agent: new http.Agent() } : {}) });
-      const version = await probe.version();
+      // A new transport per attempt; the one before stays for the streams still reading through it.
+      transport = engineTransport(resolved, this.facts.env);
+      const firstAnswerMs = transport.firstAnswerMs(PROBE_TIMEOUT_MS);
+      const probe = await dockerWith(transport, { timeout: firstAnswerMs });
+      const version = checkVersion(await answerWithin(probe.version(), firstAnswerMs));
       const apiVersion = negotiateApiVersion(version.ApiVersion);
-      const docker = new Docker({ ...options, version: `v${apiVersion}` });
-      await this.openEvents(docker, generation);
-      if (this.closed || generation !== this.generation) return;
+      const docker = await dockerWith(transport, { version: `v${apiVersion}` });
+      await answerWithin(this.openEvents(docker, generation), firstAnswerMs);
+      if (this.closed || generation !== this.generation) {
+        transport.close();
+        return;
+      }
       this.docker = docker;
+      this.transport = transport;
       this.attempt = 0;
-      const product = productOf(version as never);
+      const product = productOf(version);
       this.setState({
         status: 'connected',
         endpoint: resolved.endpoint,
@@ -154,25 +186,31 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
         platform: platformOf(this.facts.platform),
       });
     } catch (error) {
-      if (generation === this.generation) this.fail(resolved.endpoint, error);
+      transport?.close();
+      if (generation !== this.generation) return;
+      const hostKey = await hostKeyOfferFor(resolved, classifyConnectionError(error), this.facts.env);
+      if (generation === this.generation) this.fail(resolved.endpoint, error, hostKey);
     }
   }
 
-  private fail(endpoint: ResolvedEndpoint['endpoint'] | null, error: unknown): void {
+  private fail(endpoint: ResolvedEndpoint['endpoint'] | null, error: unknown, hostKey?: HostKeyOffer): void {
     if (this.closed) return;
     this.docker = undefined;
     this.dropEvents();
-    const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
-    this.attempt += 1;
     const reason = classifyConnectionError(error);
+    const trouble = diagnoseTrouble(reason, endpoint, this.facts);
+    // What the user must set up (a key, a certificate) does not fix itself: ask less often.
+    const delay = trouble === 'remote-setup' ? SETUP_RETRY_MS : BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
+    this.attempt += 1;
     this.setState({
       status: 'offline',
       endpoint,
       reason,
-      trouble: diagnoseTrouble(reason, endpoint, this.facts),
+      trouble,
       detail: errorText(error),
       platform: platformOf(this.facts.platform),
       nextRetryMs: delay,
+      ...(hostKey ? { hostKey } : {}),
     });
     this.retryTimer = setTimeout(() => void this.connectNow(), delay);
   }

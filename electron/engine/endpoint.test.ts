@@ -119,15 +119,19 @@ describe('resolveEndpoint: DOCKER_HOST', () => {
   });
 
   it('parses ssh://user@host:port', () => {
-    const { endpoint, options } = resolveEndpoint(fakeHost({ env: { DOCKER_HOST: 'ssh://deploy@build.example:2222' } }));
+    const { endpoint, ssh } = resolveEndpoint(fakeHost({ env: { DOCKER_HOST: 'ssh://deploy@build.example:2222' } }));
     expect(endpoint).toMatchObject({ kind: 'ssh', address: 'deploy@build.example:2222', tls: false });
-    expect(options).toEqual({ protocol: 'ssh', host: 'build.example', port: 2222, username: 'deploy' });
+    expect(ssh).toEqual({ host: 'build.example', port: 2222, user: 'deploy' });
   });
 
-  it('defaults ssh:// to port 22 and no user', () => {
-    const { endpoint, options } = resolveEndpoint(fakeHost({ env: { DOCKER_HOST: 'ssh://build.example' } }));
-    expect(endpoint.address).toBe('build.example:22');
-    expect(options).toEqual({ protocol: 'ssh', host: 'build.example', port: 22, username: undefined });
+  it('leaves the port and user of ssh:// to ~/.ssh/config when the address has none', () => {
+    const { endpoint, ssh } = resolveEndpoint(fakeHost({ env: { DOCKER_HOST: 'ssh://build.example' } }));
+    expect(endpoint.address).toBe('build.example');
+    expect(ssh).toEqual({ host: 'build.example', port: undefined, user: undefined });
+  });
+
+  it('refuses an ssh:// address that ssh would read as an option', () => {
+    expect(() => resolveEndpoint(fakeHost({ env: { DOCKER_HOST: 'ssh://-oProxyCommand=x@h' } }))).toThrow(/usable ssh address/);
   });
 
   it('turns npipe:// into a Windows pipe path', () => {

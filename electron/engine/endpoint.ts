@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { DockerOptions } from 'dockerode';
 import type { Endpoint } from '../api/schemas';
+import type { SshTarget } from './ssh-target';
 
 /** What endpoint discovery may look at; injected so the rules are testable. */
 export interface HostFacts {
@@ -16,7 +17,12 @@ export interface HostFacts {
 
 export interface ResolvedEndpoint {
   endpoint: Endpoint;
+  /** dockerode's options; for ssh:// the transport is added where a client is made (engine-client.ts). */
   options: DockerOptions;
+  /** ssh:// engines: what the system's ssh client is asked to reach. */
+  ssh?: SshTarget;
+  /** TLS files that were expected but could not be read (named, e.g. "key: /path/key.pem"). */
+  tlsMissing?: string[];
 }
 
 /**
@@ -28,7 +34,7 @@ export function resolveEndpoint(facts: HostFacts): ResolvedEndpoint {
   if (host) {
     const tls = Boolean(facts.env.DOCKER_TLS_VERIFY);
     const certDir = facts.env.DOCKER_CERT_PATH || configDir(facts);
-    return fromHost(host, 'DOCKER_HOST', tls ? readTls(facts, certDir) : undefined);
+    return fromHost(host, 'DOCKER_HOST', tls ? readTls(facts, certDir, true) : undefined);
   }
   const fromContext = resolveContext(facts);
   if (fromContext) return fromContext;
@@ -43,14 +49,27 @@ export interface TlsMaterial {
   ca?: string;
   cert?: string;
   key?: string;
+  /** Files expected but not readable, e.g. "key: /home/me/.docker/key.pem". */
+  missing?: string[];
 }
 
-export function readTls(facts: HostFacts, dir: string): TlsMaterial {
-  return {
-    ca: facts.readText(path.join(dir, 'ca.pem')),
-    cert: facts.readText(path.join(dir, 'cert.pem')),
-    key: facts.readText(path.join(dir, 'key.pem')),
+/**
+ * The ca.pem, cert.pem and key.pem of a folder. A client certificate needs
+ * its key and the other way round; `requireCa` (DOCKER_TLS_VERIFY) needs the CA.
+ */
+export function readTls(facts: HostFacts, dir: string, requireCa = false): TlsMaterial {
+  const file = (name: string) => path.join(dir, `${name}.pem`);
+  const material: TlsMaterial = {
+    ca: facts.readText(file('ca')),
+    cert: facts.readText(file('cert')),
+    key: facts.readText(file('key')),
   };
+  const missing: string[] = [];
+  if (requireCa && material.ca === undefined) missing.push(`ca: ${file('ca')}`);
+  if (material.key !== undefined && material.cert === undefined) missing.push(`cert: ${file('cert')}`);
+  if (material.cert !== undefined && material.key === undefined) missing.push(`key: ${file('key')}`);
+  if (requireCa && material.cert === undefined && material.key === undefined) missing.push(`cert: ${file('cert')}`, `key: ${file('key')}`);
+  return missing.length ? { ...material, missing } : material;
 }
 
 /** Parses a docker host URL (unix://, npipe://, tcp://, ssh://). */
@@ -73,17 +92,24 @@ export function fromHost(
   if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
     const useTls = Boolean(tls) || url.protocol === 'https:';
     const port = Number(url.port || (useTls ? 2376 : 2375));
+    const { missing, ...material } = tls ?? {};
     return {
       endpoint: { ...base, kind: 'tcp', address: `${url.hostname}:${port}`, tls: useTls },
-      options: { protocol: useTls ? 'https' : 'http', host: url.hostname, port, ...(tls ?? {}) },
+      options: { protocol: useTls ? 'https' : 'http', host: url.hostname, port, ...material },
+      ...(missing?.length ? { tlsMissing: missing } : {}),
     };
   }
   if (url.protocol === 'ssh:') {
-    const port = Number(url.port || 22);
-    const user = decodeURIComponent(url.username);
+    const port = url.port ? Number(url.port) : undefined;
+    const user = decodeURIComponent(url.username) || undefined;
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    // Never let an address be read as an ssh option.
+    if (!hostname || hostname.startsWith('-') || user?.startsWith('-')) throw new Error(`Not a usable ssh address: ${host}`);
     return {
-      endpoint: { ...base, kind: 'ssh', address: `${user ? `${user}@` : ''}${url.hostname}:${port}`, tls: false },
-      options: { protocol: 'ssh', host: url.hostname, port, username: user || undefined },
+      endpoint: { ...base, kind: 'ssh', address: `${user ? `${user}@` : ''}${url.hostname}${port ? `:${port}` : ''}`, tls: false },
+      // The transport is the user's ssh client, added where a client is made.
+      options: { protocol: 'http', host: 'docker', port: 80 },
+      ssh: { host: hostname, port, user },
     };
   }
   throw new Error(`Unsupported DOCKER_HOST scheme: ${url.protocol}`);
@@ -107,7 +133,7 @@ function resolveContext(facts: HostFacts): ResolvedEndpoint | undefined {
   const host = meta?.Endpoints?.docker?.Host;
   if (!host) return undefined;
   const tlsDir = path.join(dir, 'contexts', 'tls', digest, 'docker');
-  const tls = facts.exists(path.join(tlsDir, 'ca.pem')) || facts.exists(path.join(tlsDir, 'cert.pem'))
+  const tls = facts.exists(path.join(tlsDir, 'ca.pem')) || facts.exists(path.join(tlsDir, 'cert.pem')) || facts.exists(path.join(tlsDir, 'key.pem'))
     ? readTls(facts, tlsDir)
     : undefined;
   return fromHost(host, 'context', tls, name);
@@ -156,13 +182,4 @@ function parseJson<T>(text: string | undefined): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * ssh:// engines authenticate through the user's ssh agent, as the docker CLI
- * does; dockerode only adds it when it parses DOCKER_HOST itself.
- */
-export function withSshAgent(options: DockerOptions, env: Record<string, string | undefined>): DockerOptions {
-  if (options.protocol !== 'ssh' || options.sshOptions || !env.SSH_AUTH_SOCK) return options;
-  return { ...options, sshOptions: { agent: env.SSH_AUTH_SOCK } };
 }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverEngines } from './engine-discovery';
-import { withSshAgent } from './endpoint';
 import type { HostFacts } from './endpoint';
 
 const digest = (name: string) => createHash('sha256').update(name).digest('hex');
@@ -44,34 +43,30 @@ describe('discoverEngines', () => {
     // Contexts come in the order of their folders (sha256 of the name), like `docker context ls` reads them.
     expect(entries.slice(1, 3)).toEqual(
       expect.arrayContaining([
-        { id: 'context:builder', name: 'builder', source: 'context', kind: 'ssh', address: 'ci@build.example:22', tls: false },
+        { id: 'context:builder', name: 'builder', source: 'context', kind: 'ssh', address: 'ci@build.example', tls: false },
         { id: 'context:prod', name: 'prod', source: 'context', kind: 'tcp', address: 'prod.example:2376', tls: true },
       ]),
     );
     expect(entries.slice(3)).toEqual([
       { id: 'socket:/var/run/docker.sock', name: '', source: 'socket', kind: 'unix', address: '/var/run/docker.sock', tls: false },
-      { id: 'custom:lab', name: 'Lab', source: 'custom', kind: 'ssh', address: 'me@lab.local:22', tls: false },
+      { id: 'custom:lab', name: 'Lab', source: 'custom', kind: 'ssh', address: 'me@lab.local', tls: false },
     ]);
     const prod = engines.find((e) => e.entry.id === 'context:prod');
     expect(prod?.resolved?.options).toMatchObject({ protocol: 'https', host: 'prod.example', port: 2376, ca: 'CA', cert: 'CERT', key: 'KEY' });
   });
 
-  it('skips sockets that do not exist and reports a custom engine whose TLS file is missing', () => {
-    const engines = discoverEngines(facts({}), [
-      { id: 'custom:x', name: 'X', host: 'tcp://x:2376', tls: { ca: '/nope/ca.pem', cert: '/nope/cert.pem', key: '/nope/key.pem' } },
+  it('skips sockets that do not exist and names the TLS files of a custom engine that cannot be read (said when tested or used)', () => {
+    const engines = discoverEngines(facts({ '/tls/ca.pem': 'CA' }), [
+      { id: 'custom:x', name: 'X', host: 'tcp://x:2376', tls: { ca: '/tls/ca.pem', cert: '/nope/cert.pem', key: '/nope/key.pem' } },
     ]);
     expect(engines).toHaveLength(1);
-    expect(engines[0].entry.problem).toMatch(/Cannot read the TLS ca file \/nope\/ca\.pem/);
-    expect(engines[0].resolved).toBeUndefined();
+    expect(engines[0].entry.problem).toBeUndefined();
+    expect(engines[0].resolved?.tlsMissing).toEqual(['cert: /nope/cert.pem', 'key: /nope/key.pem']);
+  });
+
+  it('names a missing key.pem of DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set', () => {
+    const engines = discoverEngines(facts({ '/certs/ca.pem': 'CA', '/certs/cert.pem': 'CERT' }, { DOCKER_HOST: 'tcp://x:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }));
+    expect(engines[0].resolved?.tlsMissing).toEqual(['key: /certs/key.pem']);
   });
 });
 
-
-describe('withSshAgent', () => {
-  it('lets ssh:// engines use the ssh agent, and leaves other engines alone', () => {
-    const ssh = { protocol: 'ssh' as const, host: 'h', port: 22, username: 'me' };
-    expect(withSshAgent(ssh, { SSH_AUTH_SOCK: '/run/agent.sock' })).toEqual({ ...ssh, sshOptions: { agent: '/run/agent.sock' } });
-    expect(withSshAgent(ssh, {})).toEqual(ssh);
-    expect(withSshAgent({ socketPath: '/s' }, { SSH_AUTH_SOCK: '/run/agent.sock' })).toEqual({ socketPath: '/s' });
-  });
-});

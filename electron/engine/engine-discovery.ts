@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CustomEngine, EngineEntry } from '../api/settings-schemas';
-import { candidateSockets, configDir, fromHost, readTls, type HostFacts, type ResolvedEndpoint } from './endpoint';
+import { candidateSockets, configDir, fromHost, readTls, type HostFacts, type ResolvedEndpoint, type TlsMaterial } from './endpoint';
 
 /** A listed engine and how to reach it (options stay in the main process). */
 export interface FoundEngine {
@@ -41,22 +41,24 @@ function dockerContexts(facts: HostFacts): FoundEngine[] {
     const host = meta.Endpoints?.docker?.Host;
     if (!host) continue;
     const tlsDir = path.join(dir, 'tls', digest, 'docker');
-    const hasTls = facts.exists(path.join(tlsDir, 'ca.pem')) || facts.exists(path.join(tlsDir, 'cert.pem'));
+    const hasTls = ['ca.pem', 'cert.pem', 'key.pem'].some((file) => facts.exists(path.join(tlsDir, file)));
     engines.push(found(`context:${name}`, name, 'context', () => fromHost(host, 'context', hasTls ? readTls(facts, tlsDir) : undefined, name), host));
   }
   return engines;
 }
 
-/** A custom engine's TLS files are read when it is used, so a moved file is reported then. */
+/** A custom engine's TLS files are read when it is used; one that cannot be read is named when it is tested or used. */
 export function resolveCustom(engine: CustomEngine, facts: HostFacts): ResolvedEndpoint {
-  let tls: { ca?: string; cert?: string; key?: string } | undefined;
+  let tls: TlsMaterial | undefined;
   if (engine.tls) {
     tls = {};
+    const missing: string[] = [];
     for (const part of ['ca', 'cert', 'key'] as const) {
       const text = facts.readText(engine.tls[part]);
-      if (text === undefined) throw new Error(`Cannot read the TLS ${part} file ${engine.tls[part]}`);
-      tls[part] = text;
+      if (text === undefined) missing.push(`${part}: ${engine.tls[part]}`);
+      else tls[part] = text;
     }
+    if (missing.length) tls.missing = missing;
   }
   return fromHost(engine.host, 'custom', tls, engine.name);
 }
@@ -70,7 +72,7 @@ export function discoverEngines(facts: HostFacts, custom: CustomEngine[] = []): 
   const engines: FoundEngine[] = [];
   const host = facts.env.DOCKER_HOST?.trim();
   if (host) {
-    const tls = facts.env.DOCKER_TLS_VERIFY ? readTls(facts, facts.env.DOCKER_CERT_PATH || configDir(facts)) : undefined;
+    const tls = facts.env.DOCKER_TLS_VERIFY ? readTls(facts, facts.env.DOCKER_CERT_PATH || configDir(facts), true) : undefined;
     engines.push(found('env:DOCKER_HOST', 'DOCKER_HOST', 'DOCKER_HOST', () => fromHost(host, 'DOCKER_HOST', tls), host));
   }
   engines.push(...dockerContexts(facts));

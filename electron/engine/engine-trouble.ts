@@ -33,6 +33,23 @@ export function engineInstalled(facts: HostFacts): boolean {
   return (DESKTOP_APPS[facts.platform] ?? []).some((app) => facts.exists(app));
 }
 
+/** Reached, or about to be, but the connection itself needs the user: keys, host keys, certificates, an ssh client. */
+const REMOTE_SETUP = new Set<OfflineReason>([
+  'ssh-missing',
+  'ssh-auth',
+  'ssh-host-unknown',
+  'ssh-host-changed',
+  'tls-ca',
+  'tls-expired',
+  'tls-name',
+  'tls-client-refused',
+  'tls-files-missing',
+  'tls-files-invalid',
+]);
+
+/** The machine answers, but there is no usable engine behind it. */
+const REMOTE_NO_ENGINE = new Set<OfflineReason>(['ssh-no-docker', 'ssh-engine-down', 'ssh-engine-permission', 'not-docker']);
+
 /**
  * What the user has to fix, from the low-level failure and the machine:
  * a remote endpoint that does not answer is never "not installed here";
@@ -40,6 +57,8 @@ export function engineInstalled(facts: HostFacts): boolean {
  * exists and "not installed" when none does.
  */
 export function diagnoseTrouble(reason: OfflineReason, endpoint: Endpoint | null, facts: HostFacts): EngineTrouble {
+  if (REMOTE_SETUP.has(reason)) return 'remote-setup';
+  if (REMOTE_NO_ENGINE.has(reason)) return 'remote-no-engine';
   if (endpoint && (endpoint.kind === 'tcp' || endpoint.kind === 'ssh')) return 'remote-unreachable';
   if (reason === 'permission-denied') return 'permission-denied';
   if (reason === 'not-found' && !engineInstalled(facts)) return 'not-installed';

@@ -15,7 +15,7 @@ describe('classifyConnectionError', () => {
     ['ETIMEDOUT', 'timeout'],
     ['ESOCKETTIMEDOUT', 'timeout'],
     ['EHOSTUNREACH', 'unreachable'],
-    ['ENOTFOUND', 'unreachable'],
+    ['ENOTFOUND', 'dns'],
   ] as const)('maps %s to %s', (code, reason) => {
     expect(classifyConnectionError(failure(code))).toBe(reason);
   });

@@ -50,6 +50,7 @@ const FREE_TEXT: Record<string, { kinds: Kind[]; why: string }> = {
   'engines.remove input.id': { kinds: TEXT, why: 'only matched against the engines Cais knows' },
   'engines.test input.id': { kinds: TEXT, why: 'only matched against the engines Cais knows' },
   'engines.use input.id': { kinds: TEXT, why: 'only matched against the engines Cais knows' },
+  'engines.trustHostKey input.id': { kinds: TEXT, why: 'only matched against the engines Cais knows' },
 };
 const freeText = (procedure: ContractProcedure, mutation: Mutation) =>
   mutation.kind !== 'unknown-field' && mutation.kind !== undefined && FREE_TEXT[`${name(procedure)} ${mutation.where}`]?.kinds.includes(mutation.kind);

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ORPCError } from '@orpc/server';
 import type { EngineConnection } from '../engine/connection';
 import { probeEngine } from '../engine/engine-probe';
+import { trustHostKey } from '../engine/ssh-host-keys';
 import { listEngines } from '../settings/engine-choice';
 import { SettingsStore } from '../settings/settings-store';
 import { os, type RouterContext } from './base';
+import { engineCall } from './errors';
 
 /** A host started without a settings folder (tests) keeps one in-memory store per engine connection. */
 const memoryStores = new WeakMap<EngineConnection, SettingsStore>();
@@ -58,6 +60,18 @@ export const enginesRouter = {
     if (wasSelected) await context.engine.useEndpoint(undefined);
   }),
   test: os.engines.test.handler(({ input, context }) => probeEngine(findEngine(context, input.id).resolved!, context.engine.facts.env)),
+  trustHostKey: os.engines.trustHostKey.handler(async ({ input, context }) => {
+    if (input.id === null) {
+      await engineCall(() => context.engine.trustHostKey(input.fingerprint));
+      return;
+    }
+    const resolved = findEngine(context, input.id).resolved!;
+    if (!resolved.ssh) throw new ORPCError('BAD_REQUEST', { status: 400, message: 'Not an ssh:// engine' });
+    const { ssh } = resolved;
+    const { env, home } = context.engine.facts;
+    // The home the ssh processes get (HOME in their environment).
+    await engineCall(() => trustHostKey(ssh, env, env.HOME || home, input.fingerprint));
+  }),
   use: os.engines.use.handler(async ({ input, context }) => {
     const store = storeOf(context);
     const resolved = input.id === null ? undefined : findEngine(context, input.id).resolved;

@@ -4,6 +4,7 @@ import type { EngineEntry, EngineTestResult } from '../../../electron/api/settin
 import { client, orpc } from '../../api/client';
 import { useConnectionState } from '../../api/engine-state';
 import { EngineGap } from '../../components/EngineGap';
+import { HostKeyTrust } from '../engine/HostKeyTrust';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { button, dangerButton, muted, panel, primaryButton } from '../images/ui';
 import { AddEngineForm } from './AddEngineForm';
@@ -88,6 +89,9 @@ function EngineRow({ engine, inUse, onUse, busy, onRemoved }: { engine: EngineEn
       {engine.problem && <p className="text-sm text-red-700 dark:text-red-300">{t('settings.engines.problem', { problem: engine.problem })}</p>}
       {test.isPending && <p role="status" className={muted}>{t('settings.engines.testing')}</p>}
       {test.data && <TestOutcome result={test.data} address={engine.address} />}
+      {test.data && !test.data.ok && test.data.reason === 'ssh-host-unknown' && (
+        <HostKeyTrust offer={test.data.hostKey} engineId={engine.id} host={engine.address} onTrusted={() => test.mutate()} />
+      )}
       {test.isError && <ErrorNotice error={test.error} onDismiss={() => test.reset()} />}
       {remove.isError && <ErrorNotice error={remove.error} onDismiss={() => remove.reset()} />}
     </li>

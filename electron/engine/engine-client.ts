@@ -1,0 +1,67 @@
+import http from 'node:http';
+import https from 'node:https';
+import type Docker from 'dockerode';
+import type { DockerOptions } from 'dockerode';
+import { loadDockerode } from './dockerode-loader';
+import type { ResolvedEndpoint } from './endpoint';
+import { ConnectionProblem } from './errors';
+import { sshAgent } from './ssh-transport';
+
+/** A first answer over ssh includes logging in: give it ssh's ConnectTimeout and then some. */
+export const SSH_FIRST_ANSWER_MS = 20_000;
+
+/**
+ * How Cais reaches one engine: dockerode's options, with the transport made
+ * here: the user's own ssh client for ssh:// (its own agent of ssh
+ * processes, closed with `close`), or a fresh HTTP agent for a socket.
+ */
+export interface EngineTransport {
+  options: DockerOptions;
+  /** The first call's time limit, longer over ssh (it logs in first). */
+  firstAnswerMs(localMs: number): number;
+  close(): void;
+}
+
+export function engineTransport(resolved: ResolvedEndpoint, env: Record<string, string | undefined>): EngineTransport {
+  if (resolved.tlsMissing?.length) {
+    throw new ConnectionProblem('tls-files-missing', `These TLS files cannot be read: ${resolved.tlsMissing.join(', ')}`);
+  }
+  if (resolved.ssh) {
+    const agent = sshAgent(resolved.ssh, env);
+    return {
+      options: { ...resolved.options, agent } as DockerOptions,
+      firstAnswerMs: () => SSH_FIRST_ANSWER_MS,
+      close: () => agent.destroy(),
+    };
+  }
+  // Its own connections: a pooled keep-alive one to an engine that is shutting down still answers.
+  // TLS: like the docker CLI (Go without a session cache), no session resumption, which some TLS fronts refuse.
+  const agent = resolved.options.socketPath
+    ? new http.Agent()
+    : resolved.options.protocol === 'https'
+      ? new https.Agent({ keepAlive: true, maxCachedSessions: 0 })
+      : undefined;
+  return {
+    options: { ...resolved.options, ...(agent ? { agent } : {}) } as DockerOptions,
+    firstAnswerMs: (localMs) => localMs,
+    close: () => agent?.destroy(),
+  };
+}
+
+/** A client for one call or a probe; the caller closes the transport. */
+export async function dockerWith(transport: EngineTransport, extra: DockerOptions = {}): Promise<Docker> {
+  const Docker = await loadDockerode();
+  return new Docker({ ...transport.options, ...extra });
+}
+
+/**
+ * The first answer within `ms`, whatever the transport does: an answer cut
+ * off mid-body can leave dockerode's callback uncalled.
+ */
+export function answerWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new ConnectionProblem('timeout', `No complete answer within ${ms} ms`)), ms + 1000);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
