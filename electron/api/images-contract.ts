@@ -55,7 +55,8 @@ export const imagesContract = {
   save: oc.input(z.strictObject({ reference: imageRef })).output(eventIterator(saveEvent)),
   /** `docker load`: upload in chunks (each one frame), then load. */
   loadStart: oc.input(z.strictObject({ size: z.number().int().min(1).max(64 * 1024 ** 3) })).output(z.strictObject({ uploadId })),
-  loadChunk: oc.input(z.strictObject({ uploadId, data: base64Chunk })).output(z.strictObject({ received: z.number() })),
+  /** `offset`: where this chunk starts; it must be where the upload ends now. */
+  loadChunk: oc.input(z.strictObject({ uploadId, offset: z.number().int().min(0), data: base64Chunk })).output(z.strictObject({ received: z.number() })),
   loadFinish: oc.input(z.strictObject({ uploadId })).output(z.strictObject({ loaded: z.array(z.string()) })),
   loadCancel: oc.input(z.strictObject({ uploadId })).output(z.void()),
 };

@@ -146,7 +146,7 @@ export const imagesRouter = {
   ),
   loadStart: os.images.loadStart.handler(({ input }) => ({ uploadId: loadUploads.start(input.size) })),
   loadChunk: os.images.loadChunk.handler(({ input }) =>
-    imagesCall(async () => ({ received: await loadUploads.append(input.uploadId, Buffer.from(input.data, 'base64')) })),
+    imagesCall(async () => ({ received: await loadUploads.append(input.uploadId, input.offset, Buffer.from(input.data, 'base64')) })),
   ),
   loadFinish: os.images.loadFinish.handler(({ context, input }) =>
     imagesCall(async () => ({ loaded: await loadUploads.finish(context.engine.client(), input.uploadId) })),
