@@ -48,6 +48,8 @@ export const imagesContract = {
   /** `docker build -f DOCKERFILE -t TAG CONTEXT` from a folder on this machine. */
   build: oc.input(buildInput).output(eventIterator(buildEvent)),
   /** `docker search TERM` (Docker Hub, needs internet). */
+  /** Which of these local images have /bin/sh (the lessons run their steps with it). */
+  withShell: oc.input(z.strictObject({ references: z.array(z.string().min(1).max(512)).max(200) })).output(z.array(z.string())),
   search: oc.input(z.strictObject({ term: searchTerm.min(1) })).output(searchResult),
   /** A registry's own catalog (/v2/_catalog) and tags, fetched by the main process. */
   catalog: oc.input(z.strictObject({ registry: registryAddress, term: searchTerm })).output(catalogResult),
