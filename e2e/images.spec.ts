@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -282,13 +283,29 @@ test.describe('images', () => {
     const id = (await docker.getImage(tag).inspect()).Id;
     await openImages(page, webHost);
     await openDetail(page, tag);
-    const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: /^Save as / }).click();
+    // The file is offered as a link: the user's own click starts the download, which browsers allow.
+    const fileName = `${tag.replace(/[^a-zA-Z0-9_.-]+/g, '_')}.tar`;
+    const link = page.getByRole('link', { name: new RegExp(`^Download ${fileName.replace(/\./g, '\\.')} \\(`) });
+    await expect(link).toBeVisible({ timeout: 20_000 });
+    const downloadPromise = page.waitForEvent('download');
+    await link.click();
     const download = await downloadPromise;
-    expect(download.suggestedFilename()).toBe(`${tag.replace(/[^a-zA-Z0-9_.-]+/g, '_')}.tar`);
+    expect(download.suggestedFilename()).toBe(fileName);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);
-    expect(fs.statSync(file).size).toBeGreaterThan(1_500_000);
+    // The right bytes: exactly what the engine's own `docker save` gives.
+    const engineTar = await new Promise<Buffer>((resolve, reject) => {
+      void docker.getImage(tag).get((error: unknown, stream?: NodeJS.ReadableStream) => {
+        if (error || !stream) return reject(error as Error);
+        const parts: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => parts.push(chunk));
+        stream.on('end', () => resolve(Buffer.concat(parts)));
+        stream.on('error', reject);
+      });
+    });
+    expect(fs.statSync(file).size).toBe(engineTar.length);
+    expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(createHash('sha256').update(engineTar).digest('hex'));
     await page.getByRole('button', { name: 'Close' }).first().click();
 
     await docker.getImage(tag).remove();

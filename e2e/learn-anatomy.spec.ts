@@ -42,3 +42,29 @@ test('the anatomy of a running container shows its real host PID, memory limit a
     await container.remove({ force: true });
   }
 });
+
+for (const [language, noChanges, layers] of [
+  ['en', 'No file changed yet.', 'Layers'],
+  ['pt-BR', 'Nenhum arquivo mudou ainda.', 'Camadas'],
+] as const) {
+  test(`the anatomy of a container that changed no file shows its sections, not an error (${language})`, async ({ page, webHost, docker }) => {
+    const container = await createTestContainer(docker, { Cmd: ['sleep', '600'] });
+    await container.start();
+    try {
+      // The engine answers `docker diff` of such a container with an empty body.
+      const changes: unknown = await container.changes();
+      expect(Array.isArray(changes) && changes.length > 0).toBe(false);
+      const info = await container.inspect();
+      await openApp(page, webHost, language);
+      await page.goto(`${webHost.url.split('#')[0]}#containers/${info.Id}/anatomy`);
+      const anatomy = page.getByTestId('anatomy');
+      await expect(anatomy.getByTestId('host-pid')).toHaveText(String(info.State.Pid));
+      await expect(anatomy.locator('[data-part="layers"] h2')).toContainText(layers);
+      for (const part of ['layers', 'mounts', 'network']) await expect(anatomy.locator(`[data-part="${part}"]`)).toBeVisible();
+      await expect(anatomy.getByText(noChanges)).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    } finally {
+      await container.remove({ force: true });
+    }
+  });
+}

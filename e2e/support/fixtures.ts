@@ -16,10 +16,10 @@ export function startHostFor(dockerHost: string): Promise<{ host: WebHost; close
   return startHostWithEnv({ DOCKER_HOST: dockerHost });
 }
 
-/** A web host whose engine connection sees these environment variables instead of ours. */
+/** A web host whose engine connection sees these environment variables instead of ours (HOME is also its home folder). */
 export async function startHostWithEnv(env: Record<string, string | undefined>): Promise<{ host: WebHost; close(): Promise<void> }> {
   const facts = realHostFacts();
-  const engine = new EngineConnection({ ...facts, env: { ...facts.env, ...env } });
+  const engine = new EngineConnection({ ...facts, home: env.HOME ?? facts.home, env: { ...facts.env, ...env } });
   void engine.start();
   const host = await startWebHost({ engine, staticDir: RENDERER_DIR });
   return {

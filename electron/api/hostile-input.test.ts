@@ -119,7 +119,9 @@ describe('image upload chunks', () => {
   it('are base64, like volume uploads', () => {
     const chunk = input('images', 'loadChunk');
     const uploadId = '0123456789abcdef0123456789abcdef';
-    expect(chunk({ uploadId, data: 'aGVsbG8=' })).toBe(true);
-    expect(chunk({ uploadId, data: '../\0' })).toBe(false);
+    expect(chunk({ uploadId, offset: 0, data: 'aGVsbG8=' })).toBe(true);
+    expect(chunk({ uploadId, offset: 0, data: '../\0' })).toBe(false);
+    expect(chunk({ uploadId, data: 'aGVsbG8=' })).toBe(false);
+    expect(chunk({ uploadId, offset: -1, data: 'aGVsbG8=' })).toBe(false);
   });
 });

@@ -48,6 +48,8 @@ export const imagesContract = {
   /** `docker build -f DOCKERFILE -t TAG CONTEXT` from a folder on this machine. */
   build: oc.input(buildInput).output(eventIterator(buildEvent)),
   /** `docker search TERM` (Docker Hub, needs internet). */
+  /** Which of these local images have /bin/sh (the lessons run their steps with it). */
+  withShell: oc.input(z.strictObject({ references: z.array(z.string().min(1).max(512)).max(200) })).output(z.array(z.string())),
   search: oc.input(z.strictObject({ term: searchTerm.min(1) })).output(searchResult),
   /** A registry's own catalog (/v2/_catalog) and tags, fetched by the main process. */
   catalog: oc.input(z.strictObject({ registry: registryAddress, term: searchTerm })).output(catalogResult),
@@ -55,7 +57,8 @@ export const imagesContract = {
   save: oc.input(z.strictObject({ reference: imageRef })).output(eventIterator(saveEvent)),
   /** `docker load`: upload in chunks (each one frame), then load. */
   loadStart: oc.input(z.strictObject({ size: z.number().int().min(1).max(64 * 1024 ** 3) })).output(z.strictObject({ uploadId })),
-  loadChunk: oc.input(z.strictObject({ uploadId, data: base64Chunk })).output(z.strictObject({ received: z.number() })),
+  /** `offset`: where this chunk starts; it must be where the upload ends now. */
+  loadChunk: oc.input(z.strictObject({ uploadId, offset: z.number().int().min(0), data: base64Chunk })).output(z.strictObject({ received: z.number() })),
   loadFinish: oc.input(z.strictObject({ uploadId })).output(z.strictObject({ loaded: z.array(z.string()) })),
   loadCancel: oc.input(z.strictObject({ uploadId })).output(z.void()),
 };

@@ -33,6 +33,8 @@ export const imageSummary = z.object({
   size: z.number(),
   created: z.number(),
   dangling: z.boolean(),
+  /** Cais's own helper image (volume backups, file browsing…), not one of the user's. */
+  caisOwn: z.boolean().optional(),
 });
 export type ImageSummary = z.infer<typeof imageSummary>;
 

@@ -60,7 +60,9 @@ export const volumesContract = {
   putFile: oc.input(z.strictObject({ name: volumeName, dir: volumePath, fileName, uploadId })).output(z.void()),
   backup: oc.input(backupInput).output(eventIterator(workProgress)),
   /** Where backups go unless the user picks another place. */
-  backupFolder: oc.input(noInput).output(z.object({ folder: z.string(), separator: z.string() })),
+  backupFolder: oc
+    .input(z.strictObject({ language: z.enum(['en', 'pt-BR']).optional() }).optional())
+    .output(z.object({ folder: z.string(), separator: z.string() })),
   restore: oc.input(restoreInput).output(eventIterator(workProgress)),
   clone: oc.input(cloneInput).output(eventIterator(workProgress)),
   containers: oc.input(noInput).output(z.array(containerMounts)),

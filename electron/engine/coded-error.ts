@@ -21,11 +21,12 @@ export function fileErrorCode(error: unknown): string | undefined {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'DISK_FULL';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'DESTINATION_MISSING';
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-    case 'ENOENT':
-    case 'ENOTDIR':
     case 'EISDIR':
       return 'DESTINATION_UNWRITABLE';
     default:

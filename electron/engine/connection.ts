@@ -260,7 +260,7 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
     } catch {
       return;
     }
-    const nanos = raw.timeNano !== undefined ? BigInt(raw.timeNano) : BigInt(raw.time ?? 0) * 1_000_000_000n;
+    const nanos = eventNanos(line, raw);
     if (this.lastEventNanos === undefined || nanos > this.lastEventNanos) this.lastEventNanos = nanos;
     this.emit('event', {
       type: raw.Type ?? 'unknown',
@@ -269,6 +269,19 @@ export class EngineConnection extends EventEmitter<EngineConnectionEvents> {
       time: Number(nanos / 1_000_000n),
     });
   }
+}
+
+/**
+ * An event's time in nanoseconds, exactly. `timeNano` (about 1.7e18) is far
+ * above 2^53, so JSON.parse has already rounded it (by up to 256 ns): it is
+ * read from the line's own digits instead. A `"timeNano":` followed by digits
+ * can only be the event's own key (a label of that name has a string value).
+ */
+export function eventNanos(line: string, raw: { timeNano?: number; time?: number }): bigint {
+  const digits = /"timeNano"\s*:\s*(\d+)/.exec(line)?.[1];
+  if (digits) return BigInt(digits);
+  if (typeof raw.timeNano === 'number' && Number.isFinite(raw.timeNano)) return BigInt(Math.trunc(raw.timeNano));
+  return BigInt(Math.trunc(typeof raw.time === 'number' && Number.isFinite(raw.time) ? raw.time : 0)) * 1_000_000_000n;
 }
 
 /** `since` takes seconds with a fractional part; start just after the last event. */

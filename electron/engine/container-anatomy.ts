@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type Docker from 'dockerode';
 import { namespaceKinds, type ContainerAnatomy } from '../api/anatomy-contract';
+import { engineList } from './engine-answer';
 
 const MAX_CHANGES = 500;
 const CHANGE_KIND = ['changed', 'added', 'deleted'] as const;
@@ -46,7 +47,7 @@ export function readNamespaces(pid: number, containerId: string, proc: ProcView)
   return { hostView: 'local', namespaces, cgroupPath };
 }
 
-interface Inspect {
+export interface Inspect {
   Id: string;
   Name: string;
   Image: string;
@@ -61,7 +62,7 @@ interface Inspect {
   };
 }
 
-interface StatsOnce {
+export interface StatsOnce {
   memory_stats?: { usage?: number; limit?: number };
   pids_stats?: { current?: number };
   cpu_stats?: { cpu_usage?: { total_usage?: number }; system_cpu_usage?: number; online_cpus?: number };
@@ -80,10 +81,10 @@ function cpuPercent(stats: StatsOnce): number | undefined {
 /** Modes the engine sets on namespaces: "host" means the container shares the host's. */
 function modeOf(info: Inspect, kind: string): string | undefined {
   const modes: Record<string, string | undefined> = {
-    net: info.HostConfig.NetworkMode,
-    ipc: info.HostConfig.IpcMode,
-    pid: info.HostConfig.PidMode,
-    uts: info.HostConfig.UTSMode,
+    net: info.HostConfig?.NetworkMode,
+    ipc: info.HostConfig?.IpcMode,
+    pid: info.HostConfig?.PidMode,
+    uts: info.HostConfig?.UTSMode,
   };
   return modes[kind] || undefined;
 }
@@ -91,57 +92,80 @@ function modeOf(info: Inspect, kind: string): string | undefined {
 export async function containerAnatomy(docker: Docker, id: string, proc: ProcView = realProc): Promise<ContainerAnatomy> {
   const container = docker.getContainer(id);
   const info = (await container.inspect()) as unknown as Inspect;
-  const running = info.State.Running;
+  const running = Boolean(info.State?.Running);
   const [history, changes, stats, version] = await Promise.all([
-    docker.getImage(info.Image).history() as Promise<{ CreatedBy: string; Size: number }[]>,
-    container.changes() as Promise<{ Path: string; Kind: number }[] | null>,
+    docker.getImage(info.Image).history() as Promise<unknown>,
+    // A container that changed no file: Docker answers an empty body (a Buffer here), Podman null.
+    container.changes() as Promise<unknown>,
     running ? (container.stats({ stream: false }) as Promise<StatsOnce>) : Promise.resolve(undefined),
-    docker.version() as Promise<{ Os: string }>,
+    docker.version() as Promise<{ Os?: string }>,
   ]);
-  const seen = readNamespaces(running ? info.State.Pid : 0, info.Id, proc);
-  const cpus = info.HostConfig.NanoCpus
-    ? info.HostConfig.NanoCpus / 1e9
-    : info.HostConfig.CpuQuota && info.HostConfig.CpuPeriod
-      ? info.HostConfig.CpuQuota / info.HostConfig.CpuPeriod
-      : 0;
-  const allChanges = changes ?? [];
+  const seen = readNamespaces(running ? (info.State?.Pid ?? 0) : 0, info.Id, proc);
+  return anatomyOf(info, { history, changes, stats, version }, seen);
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const optionalNum = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/**
+ * Builds the anatomy from the engine's answers, each normalised: a missing,
+ * null or odd field becomes an empty value instead of failing the output schema.
+ */
+export function anatomyOf(
+  info: Inspect,
+  answers: { history: unknown; changes: unknown; stats: StatsOnce | undefined; version: { Os?: string } | undefined },
+  seen: Pick<ContainerAnatomy, 'hostView' | 'namespaces' | 'cgroupPath'>,
+): ContainerAnatomy {
+  const running = Boolean(info.State?.Running);
+  const host = info.HostConfig ?? {};
+  const cpus = host.NanoCpus ? host.NanoCpus / 1e9 : host.CpuQuota && host.CpuPeriod ? host.CpuQuota / host.CpuPeriod : 0;
+  const history = engineList<{ CreatedBy?: string; Size?: number }>(answers.history);
+  const allChanges = engineList<{ Path?: string; Kind?: number }>(answers.changes).filter((change) => typeof change?.Path === 'string');
+  const stats = answers.stats;
   return {
-    name: info.Name.replace(/^\//, ''),
+    name: text(info.Name).replace(/^\//, ''),
     running,
-    hostPid: running ? info.State.Pid : 0,
-    hostname: info.Config.Hostname,
+    hostPid: running ? num(info.State?.Pid) : 0,
+    hostname: text(info.Config?.Hostname),
     ...seen,
     namespaces: seen.namespaces.map((ns) => ({ ...ns, mode: modeOf(info, ns.kind) })),
     limits: {
-      memoryBytes: info.HostConfig.Memory ?? 0,
-      memoryUsage: stats?.memory_stats?.usage,
+      memoryBytes: num(host.Memory),
+      memoryUsage: optionalNum(stats?.memory_stats?.usage),
       cpus,
       cpuPercent: stats ? cpuPercent(stats) : undefined,
-      pidsLimit: info.HostConfig.PidsLimit && info.HostConfig.PidsLimit > 0 ? info.HostConfig.PidsLimit : 0,
-      pids: stats?.pids_stats?.current,
+      pidsLimit: host.PidsLimit && host.PidsLimit > 0 ? host.PidsLimit : 0,
+      pids: optionalNum(stats?.pids_stats?.current),
     },
     storage: {
-      driver: info.GraphDriver?.Name ?? '',
-      image: info.Config.Image,
+      driver: text(info.GraphDriver?.Name),
+      image: text(info.Config?.Image),
       // The history is newest first; a learner reads a stack from the bottom.
-      layers: history.map((layer) => ({ createdBy: layer.CreatedBy, size: layer.Size })).reverse(),
-      writableDir: info.GraphDriver?.Data?.UpperDir,
-      changes: allChanges.slice(0, MAX_CHANGES).map((change) => ({ path: change.Path, kind: CHANGE_KIND[change.Kind] ?? 'changed' })),
+      layers: history.map((layer) => ({ createdBy: text(layer?.CreatedBy), size: num(layer?.Size) })).reverse(),
+      writableDir: info.GraphDriver?.Data?.UpperDir || undefined,
+      changes: allChanges.slice(0, MAX_CHANGES).map((change) => ({ path: change.Path as string, kind: CHANGE_KIND[change.Kind ?? 0] ?? 'changed' })),
       changesTruncated: allChanges.length > MAX_CHANGES,
     },
-    mounts: info.Mounts.map((mount) => ({ type: mount.Type, name: mount.Name, source: mount.Source, destination: mount.Destination, readWrite: mount.RW })),
+    mounts: engineList<Inspect['Mounts'][number]>(info.Mounts).map((mount) => ({
+      type: text(mount.Type),
+      name: mount.Name || undefined,
+      source: text(mount.Source),
+      destination: text(mount.Destination),
+      readWrite: Boolean(mount.RW),
+    })),
     network: {
-      mode: info.HostConfig.NetworkMode ?? '',
-      networks: Object.entries(info.NetworkSettings.Networks ?? {}).map(([name, net]) => ({
+      mode: text(host.NetworkMode),
+      networks: Object.entries(info.NetworkSettings?.Networks ?? {}).map(([name, net]) => ({
         name,
-        ipAddress: net.IPAddress,
-        gateway: net.Gateway,
-        macAddress: net.MacAddress,
+        ipAddress: text(net?.IPAddress),
+        gateway: text(net?.Gateway),
+        macAddress: text(net?.MacAddress),
       })),
-      ports: Object.entries(info.NetworkSettings.Ports ?? {}).flatMap(([port, bindings]) =>
-        (bindings ?? []).map((binding) => ({ container: port, hostIp: binding.HostIp, hostPort: binding.HostPort })),
+      ports: Object.entries(info.NetworkSettings?.Ports ?? {}).flatMap(([port, bindings]) =>
+        engineList<{ HostIp?: string; HostPort?: string }>(bindings).map((binding) => ({ container: port, hostIp: text(binding?.HostIp), hostPort: text(binding?.HostPort) })),
       ),
     },
-    engineOs: version.Os,
+    engineOs: text(answers.version?.Os),
   };
 }

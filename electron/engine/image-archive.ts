@@ -44,6 +44,8 @@ interface Upload {
   file: string;
   size: number;
   received: number;
+  /** A chunk is being written: another one now would race it. */
+  writing: boolean;
   timer: NodeJS.Timeout;
 }
 
@@ -66,17 +68,28 @@ export const loadUploads = {
   start(size: number): string {
     const id = randomBytes(16).toString('hex');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-load-'));
-    uploads.set(id, { dir, file: path.join(dir, 'image.tar'), size, received: 0, timer: setTimeout(() => drop(id), IDLE_MS) });
+    uploads.set(id, { dir, file: path.join(dir, 'image.tar'), size, received: 0, writing: false, timer: setTimeout(() => drop(id), IDLE_MS) });
     return id;
   },
-  async append(id: string, data: Buffer): Promise<number> {
+  /**
+   * Appends the chunk that starts at `offset`, which must be where the file
+   * ends now (as volume uploads check it): a repeated, skipped or concurrent
+   * chunk is refused instead of silently corrupting the archive.
+   */
+  async append(id: string, offset: number, data: Buffer): Promise<number> {
     const upload = uploads.get(id);
     if (!upload) throw new LoadError('No such upload (it may have expired).');
+    if (upload.writing || offset !== upload.received) throw new LoadError(`Expected the chunk at offset ${upload.received}, got ${offset}.`);
     if (upload.received + data.length > upload.size) {
       drop(id);
       throw new LoadError('The upload is larger than announced.');
     }
-    await fs.promises.appendFile(upload.file, data);
+    upload.writing = true;
+    try {
+      await fs.promises.appendFile(upload.file, data);
+    } finally {
+      upload.writing = false;
+    }
     upload.received += data.length;
     upload.timer.refresh();
     return upload.received;

@@ -1,3 +1,4 @@
+import { HELPER_LABEL } from './volume-helper';
 import type Docker from 'dockerode';
 import type { ImageSummary, ImageUsage, PrunePreview, PruneResult } from '../api/images-schemas';
 
@@ -37,6 +38,7 @@ export async function listImages(docker: Docker): Promise<ImageSummary[]> {
     size: image.Size,
     created: image.Created,
     dangling: isDangling(image.RepoTags),
+    caisOwn: Boolean(image.Labels?.[HELPER_LABEL]),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { LessonId, LessonStep } from '../api/lessons-contract';
+import { definedValues, engineText } from './engine-answer';
 import { errorText } from './errors';
 
 /** Everything a lesson makes carries this label, so it can always be found and removed. */
@@ -40,9 +41,10 @@ class Workbench {
     this.containers.push({ id: container.id, name });
     await container.start();
     await Promise.race([container.wait(), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
-    const logs = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+    // A container that printed nothing: the engine's body is empty (a Buffer, '' or nothing at all).
+    const logs: unknown = await container.logs({ stdout: true, stderr: true, follow: false });
     const info = await container.inspect();
-    return { container, info, output: logs.toString('utf8').replace(/\r\n/g, '\n').trim() };
+    return { container, info, output: engineText(logs).replace(/\r\n/g, '\n').trim() };
   }
 
   async createVolume(name: string): Promise<void> {
@@ -79,11 +81,14 @@ class Workbench {
   }
 }
 
-async function step(emit: Emit, id: string, command: string, work: () => Promise<{ output?: string; values?: Values } | void>): Promise<void> {
+type EngineValues = Record<string, Values[string] | null | undefined>;
+
+async function step(emit: Emit, id: string, command: string, work: () => Promise<{ output?: string; values?: EngineValues } | void>): Promise<void> {
   emit({ step: id, status: 'running', command });
   try {
     const result = (await work()) ?? {};
-    emit({ step: id, status: 'done', command, ...result });
+    // A field the engine left out (OOMKilled on some engines, …) is dropped rather than failing the step's schema.
+    emit({ step: id, status: 'done', command, output: result.output, ...(result.values && { values: definedValues(result.values) }) });
   } catch (error) {
     emit({ step: id, status: 'failed', command, error: errorText(error) });
     throw error;

@@ -53,13 +53,22 @@ function countEntries(counter: { files: number }): PassThrough {
  * Backs a volume up to a .tar.gz at `destination` (entries "./…", as
  * `tar czf - -C /data .` writes them). Written to a temporary file next to it
  * and renamed only once complete: a cancelled or failed backup leaves nothing.
+ * With `createFolder` (the default backup folder), a missing folder is made,
+ * readable by its owner only; any other missing folder is the user's to make.
  */
 export async function* backupVolume(
   docker: Docker,
-  input: { name: string; destination: string; overwrite: boolean },
+  input: { name: string; destination: string; overwrite: boolean; createFolder?: boolean },
 ): AsyncGenerator<WorkProgress> {
   await requireVolume(docker, input.name);
   const destination = path.resolve(input.destination);
+  if (input.createFolder) {
+    try {
+      await fs.promises.mkdir(path.dirname(destination), { mode: 0o700 });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw fileError(error, path.dirname(destination));
+    }
+  }
   if (!input.overwrite && fs.existsSync(destination)) {
     throw new CodedError('DESTINATION_EXISTS', `${destination} already exists.`, { path: destination });
   }

@@ -167,12 +167,25 @@ describe('backup, restore and clone', () => {
   it('refuses an unwritable destination and a file that exists', async () => {
     const name = await newVolume();
     const missing = await failure(drain(backupVolume(docker, { name, destination: '/nonexistent-dir/x.tar.gz', overwrite: false })));
-    expect(missing.code).toBe('DESTINATION_UNWRITABLE');
+    expect(missing.code).toBe('DESTINATION_MISSING');
+    expect(fs.existsSync('/nonexistent-dir')).toBe(false);
     const existing = path.join(tmp, 'exists.tar.gz');
     fs.writeFileSync(existing, 'keep me');
     const exists = await failure(drain(backupVolume(docker, { name, destination: existing, overwrite: false })));
     expect(exists.code).toBe('DESTINATION_EXISTS');
     expect(fs.readFileSync(existing, 'utf8')).toBe('keep me');
+  });
+
+  it('makes the default folder, owner-only, when asked to', async () => {
+    const name = await newVolume();
+    const folder = path.join(fs.mkdtempSync(path.join(tmp, 'home-')), 'Cais backups');
+    const destination = path.join(folder, 'first.tar.gz');
+    await drain(backupVolume(docker, { name, destination, overwrite: false, createFolder: true }));
+    expect(fs.readdirSync(folder)).toEqual(['first.tar.gz']);
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+    // An existing folder is used as it is.
+    await drain(backupVolume(docker, { name, destination: path.join(folder, 'second.tar.gz'), overwrite: false, createFolder: true }));
+    expect(fs.readdirSync(folder).sort()).toEqual(['first.tar.gz', 'second.tar.gz']);
   });
 
   it('refuses a file that is not a backup and creates no volume', async () => {

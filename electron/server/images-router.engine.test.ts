@@ -230,7 +230,7 @@ describe('images router (real engine, local registry)', () => {
     await docker.getImage(tag).remove();
     const { uploadId } = await api.images.loadStart({ size: tarball.length });
     for (let offset = 0; offset < tarball.length; offset += 512 * 1024) {
-      await api.images.loadChunk({ uploadId, data: tarball.subarray(offset, offset + 512 * 1024).toString('base64') });
+      await api.images.loadChunk({ uploadId, offset, data: tarball.subarray(offset, offset + 512 * 1024).toString('base64') });
     }
     const { loaded } = await api.images.loadFinish({ uploadId });
     expect(loaded).toContain(tag);

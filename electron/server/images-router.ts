@@ -1,3 +1,4 @@
+import { withShell } from '../engine/image-shell';
 import type { Readable } from 'node:stream';
 import { ORPCError } from '@orpc/server';
 import { BuildInputError } from '../engine/build-context';
@@ -115,6 +116,7 @@ export const imagesRouter = {
     const registries = registryConfig(credentialsOf(context).allAuths());
     return guarded(() => buildImage(context.engine.client(), { ...input, tag, registryConfig: registries }, signal));
   }),
+  withShell: os.images.withShell.handler(({ context, input }) => imagesCall(() => withShell(context.engine.client(), input.references))),
   search: os.images.search.handler(({ context, input }) => imagesCall(() => searchImages(context.engine.client(), input.term))),
   catalog: os.images.catalog.handler(({ context, input, signal }) =>
     imagesCall(() => registryCatalog(input.registry, input.term, signal, credentialsOf(context).authFor(registryKey(input.registry)))),
@@ -146,7 +148,7 @@ export const imagesRouter = {
   ),
   loadStart: os.images.loadStart.handler(({ input }) => ({ uploadId: loadUploads.start(input.size) })),
   loadChunk: os.images.loadChunk.handler(({ input }) =>
-    imagesCall(async () => ({ received: await loadUploads.append(input.uploadId, Buffer.from(input.data, 'base64')) })),
+    imagesCall(async () => ({ received: await loadUploads.append(input.uploadId, input.offset, Buffer.from(input.data, 'base64')) })),
   ),
   loadFinish: os.images.loadFinish.handler(({ context, input }) =>
     imagesCall(async () => ({ loaded: await loadUploads.finish(context.engine.client(), input.uploadId) })),

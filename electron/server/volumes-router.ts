@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { attachMount, detachMount, listContainerMounts, listImageTags, runWithVolume } from '../engine/volume-attach';
 import { downloadPath, readTextFile, scanVolume, uploadFile } from '../engine/volume-archive';
@@ -7,6 +6,7 @@ import { createVolume, listVolumes, pruneCandidates, pruneVolumes, removeVolume,
 import { uploads } from '../engine/uploads';
 import fs from 'node:fs';
 import { os as base } from './base';
+import { defaultBackupFolder, inDefaultBackupFolder } from './backup-folder';
 import { engineCall, toRpcError } from './errors';
 
 /** Runs a stream's generator, turning each failure into a coded RPC error. */
@@ -46,8 +46,15 @@ export const volumesRouter = {
       }
     }),
   ),
-  backup: base.volumes.backup.handler(({ context, input }) => engineStream(() => backupVolume(context.engine.client(), input))),
-  backupFolder: base.volumes.backupFolder.handler(() => ({ folder: path.join(os.homedir(), 'Cais backups'), separator: path.sep })),
+  backup: base.volumes.backup.handler(({ context, input }) =>
+    engineStream(() =>
+      backupVolume(context.engine.client(), { ...input, createFolder: inDefaultBackupFolder(context.engine.facts.home, input.destination) }),
+    ),
+  ),
+  backupFolder: base.volumes.backupFolder.handler(({ context, input }) => ({
+    folder: defaultBackupFolder(context.engine.facts.home, input?.language),
+    separator: path.sep,
+  })),
   restore: base.volumes.restore.handler(({ context, input }) =>
     engineStream(async function* () {
       const fromUpload = 'uploadId' in input.source ? input.source.uploadId : undefined;

@@ -73,6 +73,12 @@ export function ImageList({ rows, selected, highlight, onSelect }: { rows: Image
                       <span className="text-slate-600 dark:text-slate-400">:{row.tag}</span>
                     </>
                   )}
+                  {row.caisOwn && (
+                    <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-900 dark:bg-slate-700 dark:text-slate-100" title={t('images.caisOwn.explain')} data-testid="cais-own">
+                      {t('images.caisOwn.badge')}
+                      <span className="sr-only">: {t('images.caisOwn.explain')}</span>
+                    </span>
+                  )}
                   {isNew && <span className="ml-2 rounded bg-emerald-200 px-1.5 text-xs text-emerald-950">{t('images.new')}</span>}
                 </span>
                 <span role="cell" className="font-mono text-xs">

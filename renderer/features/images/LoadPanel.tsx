@@ -25,7 +25,7 @@ export function LoadPanel({ onClose, onLoaded }: { onClose: () => void; onLoaded
       uploadId = (await client.images.loadStart({ size: file.size })).uploadId;
       for (let offset = 0; offset < file.size; offset += CHUNK) {
         const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
-        await client.images.loadChunk({ uploadId, data: toBase64(bytes) });
+        await client.images.loadChunk({ uploadId, offset, data: toBase64(bytes) });
         setState({ status: 'sending', sent: Math.min(file.size, offset + CHUNK), total: file.size });
       }
       setState({ status: 'loading' });

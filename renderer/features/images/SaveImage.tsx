@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { CommandHint } from './CommandHint';
@@ -27,17 +28,18 @@ export function SaveImage({ reference }: { reference: string }) {
   );
   const fileName = `${reference.replace(/[^a-zA-Z0-9_.-]+/g, '_')}.tar`;
 
+  // The file is offered as a link the user clicks: a download started from code
+  // after the stream ends no longer counts as the user's click, and browsers block it.
+  const [ready, setReady] = useState<{ url: string; size: number }>();
+  useEffect(() => () => {
+    if (ready) URL.revokeObjectURL(ready.url);
+  }, [ready]);
+
   const run = async () => {
+    setReady(undefined);
     const value = await save.start(reference);
     if (!value) return;
-    const url = URL.createObjectURL(new Blob(value.parts, { type: 'application/x-tar' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setReady({ url: URL.createObjectURL(new Blob(value.parts, { type: 'application/x-tar' })), size: value.bytes });
   };
 
   return (
@@ -57,7 +59,14 @@ export function SaveImage({ reference }: { reference: string }) {
             </button>
           </>
         )}
-        {save.status === 'done' && <span role="status">{t('images.save.done', { size: formatBytes(save.value.bytes, i18n.language) })}</span>}
+        {save.status === 'done' && ready && (
+          <span role="status">
+            {t('images.save.ready')}{' '}
+            <a href={ready.url} download={fileName} className="text-sky-800 underline dark:text-sky-300" data-testid="save-download">
+              {t('images.save.download', { file: fileName, size: formatBytes(ready.size, i18n.language) })}
+            </a>
+          </span>
+        )}
       </div>
       <CommandHint command={imageSave(reference, fileName)} />
       {save.status === 'failed' && <ImageError error={save.error} />}

@@ -42,6 +42,8 @@ export interface ImageRow {
   /** How many containers use the image; undefined until the usage has arrived. */
   containers: number | undefined;
   dangling: boolean;
+  /** Cais's own helper image. */
+  caisOwn?: boolean;
 }
 
 /**
@@ -49,14 +51,14 @@ export interface ImageRow {
  * row by its id. `usage` (the images in use) fills in the container counts.
  */
 export function imageRows(
-  images: { id: string; repoTags: string[]; repoDigests: string[]; size: number; created: number; dangling: boolean }[],
+  images: { id: string; repoTags: string[]; repoDigests: string[]; size: number; created: number; dangling: boolean; caisOwn?: boolean }[],
   usage?: { id: string; containers: string[] }[],
 ): ImageRow[] {
   const counts = usage && new Map(usage.map((entry) => [entry.id, entry.containers.length]));
   const rows: ImageRow[] = [];
   for (const image of images) {
     const containers = counts && (counts.get(image.id) ?? 0);
-    const base = { id: image.id, size: image.size, created: image.created, containers, dangling: image.dangling };
+    const base = { id: image.id, size: image.size, created: image.created, containers, dangling: image.dangling, caisOwn: image.caisOwn };
     if (image.repoTags.length === 0) {
       const digestRepo = image.repoDigests[0]?.split('@')[0];
       rows.push({ ...base, key: image.id, reference: shortId(image.id), repository: digestRepo ?? '<none>', tag: '<none>' });

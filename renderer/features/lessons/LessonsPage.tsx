@@ -16,9 +16,16 @@ function preferredImage(tags: string[]): string | undefined {
 export function LessonsPage() {
   const { t } = useTranslation();
   const images = useQuery(orpc.images.list.queryOptions());
-  const tags = (images.data ?? []).flatMap((image) => image.repoTags).filter((tag) => tag !== '<none>:<none>');
+  // Cais's own helper image is no image to learn with.
+  const tags = (images.data ?? [])
+    .filter((image) => !image.caisOwn)
+    .flatMap((image) => image.repoTags)
+    .filter((tag) => tag !== '<none>:<none>');
+  // Only images with a shell: every lesson runs its steps with sh.
+  const shells = useQuery({ ...orpc.images.withShell.queryOptions({ input: { references: tags.slice(0, 200) } }), enabled: images.isSuccess, staleTime: 60_000 });
+  const usable = shells.data ? tags.filter((tag) => shells.data.includes(tag)) : tags;
   const [chosen, setChosen] = useState<string>();
-  const image = chosen ?? preferredImage(tags);
+  const image = chosen ?? preferredImage(usable);
   return (
     <section aria-labelledby="lessons-title" className="space-y-5 p-6">
       <h1 id="lessons-title" className="text-2xl font-semibold">
@@ -35,14 +42,14 @@ export function LessonsPage() {
           onChange={(event) => setChosen(event.target.value)}
           className="rounded-md border border-slate-400 bg-white px-2 py-1 dark:border-slate-500 dark:bg-slate-900"
         >
-          {tags.map((tag) => (
+          {usable.map((tag) => (
             <option key={tag} value={tag}>
               {tag}
             </option>
           ))}
         </select>
       </div>
-      {images.isSuccess && tags.length === 0 && <p role="alert">{t('learn.lessons.noImage')}</p>}
+      {images.isSuccess && usable.length === 0 && <p role="alert">{t('learn.lessons.noImage')}</p>}
       {LESSONS.map((lesson) => (
         <Lesson key={lesson} lesson={lesson} image={image} />
       ))}

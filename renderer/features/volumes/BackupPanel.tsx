@@ -14,8 +14,9 @@ import { follow, useWork } from './use-work';
 import { volumeHref } from './VolumesPage';
 
 function BackupForm({ name }: { name: string }) {
-  const { t } = useTranslation();
-  const folder = useQuery(orpc.volumes.backupFolder.queryOptions());
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'pt-BR' ? 'pt-BR' : 'en';
+  const folder = useQuery(orpc.volumes.backupFolder.queryOptions({ input: { language } }));
   const [destination, setDestination] = useState<string>();
   const [askOverwrite, setAskOverwrite] = useState(false);
   const work = useWork<WorkProgress>();
@@ -29,7 +30,7 @@ function BackupForm({ name }: { name: string }) {
         if ((error as { code?: string }).code === 'DESTINATION_EXISTS') setAskOverwrite(true);
         throw error;
       }
-    });
+    }, t('volumes.work.backup', { name }));
   const state = work.state;
 
   return (
@@ -87,15 +88,22 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
   const { t } = useTranslation();
   const id = useId();
   const [target, setTarget] = useState(`${name}-copy`);
-  const problem = useNameProblem(target, existing, true);
+  const [started, setStarted] = useState<string>();
   const work = useWork<WorkProgress>();
   const state = work.state;
+  // The copy this form is making (or made) is not "already taken".
+  const made = state.status === 'running' || state.status === 'done' ? started : undefined;
+  const problem = useNameProblem(target, existing.filter((volume) => volume.name !== made), true);
   return (
     <PanelForm
       title={t('volumes.clone.title')}
       onSubmit={() => {
         if (problem) return;
-        void work.run(async (signal, report) => follow(await client.volumes.clone({ source: name, target }, { signal }), report));
+        setStarted(target);
+        void work.run(
+          async (signal, report) => follow(await client.volumes.clone({ source: name, target }, { signal }), report),
+          t('volumes.work.clone', { source: name, target }),
+        );
       }}
     >
       <div className="flex flex-col gap-1 text-sm">

@@ -22,12 +22,16 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
   const [name, setName] = useState(target ?? '');
   const [askOverwrite, setAskOverwrite] = useState<string>();
   const [submitted, setSubmitted] = useState(false);
+  const [started, setStarted] = useState<string>();
   const work = useWork<Step>();
-  const nameProblem = useNameProblem(name, target ? [] : existing, submitted);
+  // The volume this restore is creating (or created) is not "already taken".
+  const made = work.state.status === 'running' || work.state.status === 'done' ? started : undefined;
+  const nameProblem = useNameProblem(name, target ? [] : existing.filter((volume) => volume.name !== made), submitted);
   const running = work.state.status === 'running';
 
-  const start = (allowNonEmpty: boolean, uploaded?: string) =>
-    work.run(async (signal, report) => {
+  const start = (allowNonEmpty: boolean, uploaded?: string) => {
+    setStarted(name);
+    return work.run(async (signal, report) => {
       let uploadId = uploaded;
       if (!hostPath && !uploadId && file) {
         uploadId = await sendFile(file, (bytes) => report({ phase: 'upload', bytes, total: file.size }), signal);
@@ -40,7 +44,8 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
         if ((error as { code?: string }).code === 'VOLUME_NOT_EMPTY') setAskOverwrite(uploadId ?? '');
         throw error;
       }
-    });
+    }, t('volumes.work.restore', { name }));
+  };
 
   const state = work.state;
   const done = state.status === 'done' && state.last?.phase === 'restore' && state.last.event.type === 'done' ? state.last.event : undefined;

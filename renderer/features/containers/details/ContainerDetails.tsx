@@ -27,6 +27,8 @@ export interface InspectInfo {
     NanoCpus: number;
     RestartPolicy: { Name: string };
     PortBindings: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
+    Mounts?: { Type: string; Target?: string; ReadOnly?: boolean }[] | null;
+    Tmpfs?: Record<string, string> | null;
   };
   Mounts: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[];
   NetworkSettings: { Ports: Record<string, { HostIp: string; HostPort: string }[] | null> | null };

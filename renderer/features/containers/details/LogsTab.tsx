@@ -6,6 +6,7 @@ import { useSettings } from '../../../api/settings';
 import { BUTTON } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useFollowStream } from '../../../api/use-follow-stream';
+import { clampMatch } from './log-search';
 import { LogText, plainText } from './log-text';
 
 /** The window keeps at most this many lines (Settings → log lines), however long the container talks. */
@@ -24,7 +25,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const [timestamps, setTimestamps] = useState(false);
   const [wrap, setWrap] = useState(true);
   const [query, setQuery] = useState('');
-  const [current, setCurrent] = useState(0);
+  const [chosen, setCurrent] = useState(0);
   const [lines, setLines] = useState<Line[]>([]);
   const pending = useRef<Line[]>([]);
   const frame = useRef<number | undefined>(undefined);
@@ -65,6 +66,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     () => (needle ? lines.flatMap((line, index) => (plainText(line.text).toLowerCase().includes(needle) ? [index] : [])) : []),
     [lines, needle],
   );
+  // Old lines trimmed away can take the chosen hit with them.
+  const current = clampMatch(chosen, matches.length);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is fine without the compiler.
   const virtualizer = useVirtualizer({
     count: lines.length,
