@@ -6,6 +6,7 @@ import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Term, type GlossaryWord } from '../glossary/Term';
 import { formatBinary } from './format-binary';
+import { formatNumber, formatPercent } from '../../i18n/format';
 
 const part = 'space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-700';
 const note = 'text-sm text-slate-700 dark:text-slate-300';
@@ -125,7 +126,7 @@ function Namespaces({ anatomy }: { anatomy: ContainerAnatomy }) {
 }
 
 function Limits({ anatomy }: { anatomy: ContainerAnatomy }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { limits } = anatomy;
   const none = t('learn.anatomy.limits.none');
   return (
@@ -133,13 +134,13 @@ function Limits({ anatomy }: { anatomy: ContainerAnatomy }) {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
         <dt>{t('learn.anatomy.limits.memory')}</dt>
         <dd data-testid="memory-limit" data-bytes={limits.memoryBytes}>
-          {limits.memoryBytes ? formatBinary(limits.memoryBytes) : none}
-          {limits.memoryUsage !== undefined && ` · ${t('learn.anatomy.limits.using', { value: formatBinary(limits.memoryUsage) })}`}
+          {limits.memoryBytes ? formatBinary(limits.memoryBytes, i18n.language) : none}
+          {limits.memoryUsage !== undefined && ` · ${t('learn.anatomy.limits.using', { value: formatBinary(limits.memoryUsage, i18n.language) })}`}
         </dd>
         <dt>{t('learn.anatomy.limits.cpu')}</dt>
         <dd>
-          {limits.cpus ? t('learn.anatomy.limits.cpus', { count: limits.cpus }) : none}
-          {limits.cpuPercent !== undefined && ` · ${t('learn.anatomy.limits.using', { value: `${limits.cpuPercent.toFixed(1)} %` })}`}
+          {limits.cpus ? t('learn.anatomy.limits.cpus', { count: limits.cpus, cpus: formatNumber(limits.cpus, i18n.language) }) : none}
+          {limits.cpuPercent !== undefined && ` · ${t('learn.anatomy.limits.using', { value: formatPercent(limits.cpuPercent, i18n.language) })}`}
         </dd>
         <dt>{t('learn.anatomy.limits.pids')}</dt>
         <dd>
@@ -158,7 +159,7 @@ function Limits({ anatomy }: { anatomy: ContainerAnatomy }) {
 }
 
 function Layers({ anatomy }: { anatomy: ContainerAnatomy }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { storage } = anatomy;
   return (
     <Part id="layers" word="layer">
@@ -166,7 +167,7 @@ function Layers({ anatomy }: { anatomy: ContainerAnatomy }) {
       <ol className="max-h-40 list-decimal overflow-auto pl-6 text-xs">
         {storage.layers.map((layer, index) => (
           <li key={index} className="break-all font-mono">
-            {layer.createdBy || '—'} · {formatBinary(layer.size)}
+            {layer.createdBy || '—'} · {formatBinary(layer.size, i18n.language)}
           </li>
         ))}
       </ol>

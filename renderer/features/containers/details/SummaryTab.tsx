@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../i18n/format';
 import type { InspectInfo } from './ContainerDetails';
 
 const SECRET_NAME = /pass|secret|token|key|pwd|credential/i;
@@ -27,7 +28,7 @@ function EnvValue({ name, value }: { name: string; value: string }) {
 /** What the container is, in plain words; values that look secret stay masked until clicked. */
 export function SummaryTab({ info }: { info: InspectInfo }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string) => (value.startsWith('0001-') ? t('containers.summary.never') : new Date(value).toLocaleString(i18n.language));
+  const date = (value: string) => (value.startsWith('0001-') ? t('containers.summary.never') : formatDateTime(value, i18n.language));
   const command = [...(info.Config.Entrypoint ?? []), ...(info.Config.Cmd ?? [])].join(' ');
   const ports = Object.entries(info.NetworkSettings.Ports ?? {});
 
