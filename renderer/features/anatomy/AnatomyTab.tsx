@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Term, type GlossaryWord } from '../glossary/Term';
 import { formatBinary } from './format-binary';
 import { formatNumber, formatPercent } from '../../i18n/format';
+import { Breakable, WRAP_WORDS } from '../../components/Breakable';
 
 const part = 'space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-700';
 const note = 'text-sm text-slate-700 dark:text-slate-300';
@@ -161,13 +162,18 @@ function Limits({ anatomy }: { anatomy: ContainerAnatomy }) {
 function Layers({ anatomy }: { anatomy: ContainerAnatomy }) {
   const { t, i18n } = useTranslation();
   const { storage } = anatomy;
+  // The rows are the image's history (instructions); the Images page counts filesystem layers: say both.
+  const imageLayers = useQuery({ ...orpc.images.layers.queryOptions({ input: { reference: storage.image } }), retry: false });
   return (
     <Part id="layers" word="layer">
-      <h3 className="text-sm font-medium">{t('learn.anatomy.layers.readOnly', { image: storage.image, count: storage.layers.length })}</h3>
+      <h3 className="text-sm font-medium" data-testid="anatomy-layers-title">
+        {t('learn.anatomy.layers.readOnly', { image: storage.image, count: storage.layers.length })}
+        {imageLayers.data && ` ${t('learn.anatomy.layers.filesystem', { count: imageLayers.data.layerCount })}`}
+      </h3>
       <ol className="max-h-40 list-decimal overflow-auto pl-6 text-xs">
         {storage.layers.map((layer, index) => (
-          <li key={index} className="break-all font-mono">
-            {layer.createdBy || '—'} · {formatBinary(layer.size, i18n.language)}
+          <li key={index} className={`${WRAP_WORDS} font-mono`}>
+            <Breakable text={layer.createdBy || '—'} /> · {formatBinary(layer.size, i18n.language)}
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import { openExternal } from '../../api/bridge';
 import { browserAddress, portLabel, relativeTime } from './format';
 import { isRunning } from './list-filter';
 import { RowActions } from './RowActions';
+import { Breakable, WRAP_WORDS } from '../../components/Breakable';
 import { localizeStatus } from './status-text';
 
 const STATE_STYLE: Record<string, string> = {
@@ -50,8 +51,8 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
           {container.name}
         </a>
       </div>
-      <div role="cell" className="break-all font-mono text-xs">
-        {container.image}
+      <div role="cell" className={`${WRAP_WORDS} font-mono text-xs`}>
+        <Breakable text={container.image} />
       </div>
       <div role="cell">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[container.state] ?? DEFAULT_STATE_STYLE}`}>
@@ -70,7 +71,7 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
               const address = browserAddress(port);
               const label = portLabel(port);
               return (
-                <li key={label} className="break-all">
+                <li key={label} className="whitespace-nowrap">
                   {address && running ? (
                     <a
                       href={address}
