@@ -5,7 +5,7 @@ import { browserAddress, portLabel, relativeTime } from './format';
 import { isRunning } from './list-filter';
 import { RowActions } from './RowActions';
 import { Breakable, WRAP_WORDS } from '../../components/Breakable';
-import { localizeStatus } from './status-text';
+import { localizeState, localizeStatus } from './status-text';
 
 const STATE_STYLE: Record<string, string> = {
   running: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
@@ -56,7 +56,7 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
       </div>
       <div role="cell">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[container.state] ?? DEFAULT_STATE_STYLE}`}>
-          {t(`containers.state.${container.state}`, { defaultValue: container.state })}
+          {localizeState(container.state, t)}
         </span>
       </div>
       <div role="cell" className="text-slate-700 dark:text-slate-300" title={container.status}>

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizeState } from '../status-text';
 import { formatDateTime } from '../../../i18n/format';
 import type { InspectInfo } from './ContainerDetails';
 
@@ -41,7 +42,7 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
         <span className="font-mono">{command || '—'}</span>
       </Field>
       <Field label={t('containers.summary.state')}>
-        {t(`containers.state.${info.State.Status}`, { defaultValue: info.State.Status })}
+        {localizeState(info.State.Status, t)}
         {info.State.Status === 'exited' && ` · ${t('containers.summary.exitCode', { code: info.State.ExitCode })}`}
       </Field>
       <Field label={t('containers.summary.created')}>{date(info.Created)}</Field>
