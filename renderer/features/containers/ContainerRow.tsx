@@ -6,6 +6,7 @@ import { isRunning } from './list-filter';
 import { RowActions } from './RowActions';
 import { Breakable, WRAP_WORDS } from '../../components/Breakable';
 import { localizeState, localizeStatus } from './status-text';
+import { showControls } from '../../components/visible-text';
 
 const STATE_STYLE: Record<string, string> = {
   running: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
@@ -48,11 +49,11 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
       </div>
       <div role="rowheader" className="break-all font-medium">
         <a href={`#containers/${encodeURIComponent(container.id)}/summary`} className="text-sky-800 hover:underline dark:text-sky-300">
-          {container.name}
+          {showControls(container.name)}
         </a>
       </div>
       <div role="cell" className={`${WRAP_WORDS} font-mono text-xs`}>
-        <Breakable text={container.image} />
+        <Breakable text={showControls(container.image)} />
       </div>
       <div role="cell">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[container.state] ?? DEFAULT_STATE_STYLE}`}>

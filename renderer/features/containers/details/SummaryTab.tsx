@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeState } from '../status-text';
 import { formatDateTime } from '../../../i18n/format';
+import { showControls } from '../../../components/visible-text';
 import type { InspectInfo } from './ContainerDetails';
 
 const SECRET_NAME = /pass|secret|token|key|pwd|credential/i;
@@ -18,7 +19,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function EnvValue({ name, value }: { name: string; value: string }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(!SECRET_NAME.test(name));
-  if (shown) return <span>{value}</span>;
+  if (shown) return <span>{showControls(value)}</span>;
   return (
     <button type="button" className="underline" onClick={() => setShown(true)} aria-label={t('containers.summary.reveal', { name })}>
       ••••••
@@ -64,9 +65,9 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
           ? t('containers.summary.noMounts')
           : info.Mounts.map((mount) => (
               <div key={mount.Destination} className="mb-1">
-                <span className="font-mono">{mount.Destination}</span>
+                <span className="font-mono">{showControls(mount.Destination)}</span>
                 {' ← '}
-                <span className="font-mono">{mount.Type === 'volume' ? mount.Name : mount.Source || 'tmpfs'}</span>
+                <span className="font-mono">{showControls(mount.Type === 'volume' ? (mount.Name ?? '') : mount.Source || 'tmpfs')}</span>
                 {!mount.RW && ` (${t('containers.summary.readOnly')})`}
                 <div className="text-xs text-slate-700 dark:text-slate-300">
                   {t(`containers.summary.mountKind.${mount.Type}`, { defaultValue: mount.Type })}
@@ -79,7 +80,7 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
           const [name, ...rest] = entry.split('=');
           return (
             <div key={entry} className="font-mono">
-              {name}=<EnvValue name={name} value={rest.join('=')} />
+              {showControls(name)}=<EnvValue name={name} value={rest.join('=')} />
             </div>
           );
         })}
