@@ -14,6 +14,7 @@ export function showControls(text: string): string {
  * Operating-system commands in a terminal stream (ESC ] … BEL or ESC ] … ESC \): window
  * titles, hyperlinks, clipboard writes. The log view shows colours only, so these go.
  */
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
 
 export function stripOsc(text: string): string {
