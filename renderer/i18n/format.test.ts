@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   formatBinaryBytes,
@@ -10,17 +8,6 @@ import {
   formatTime,
   relativeTime,
 } from './format';
-
-const RENDERER = path.resolve(import.meta.dirname, '..');
-const FORMATTER = path.join(RENDERER, 'i18n', 'format.ts');
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sources(full);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
 
 describe('locale formatting', () => {
   it('writes numbers, sizes and percentages with the language’s decimal mark', () => {
@@ -37,21 +24,5 @@ describe('locale formatting', () => {
     expect(formatNumber(1234, 'pt-BR')).toBe('1.234');
     expect(formatTime(Date.UTC(2026, 0, 1, 13, 5, 9), 'pt-BR')).toMatch(/^\d{2}:05:09$/);
     expect(relativeTime(100, 'pt-BR', 160_000)).toBe('há 1 minuto');
-  });
-
-  // Catches a number written outside the locale formatter: toFixed() gives "1.9"
-  // in every language, toLocale*() and new Intl formatters bypass this module.
-  it('is the only place in renderer/ that turns a number or date into text', () => {
-    const offenders: string[] = [];
-    const smell = /\.toFixed\(|\.toLocale(?:String|DateString|TimeString)\(|new Intl\.(?:NumberFormat|DateTimeFormat|RelativeTimeFormat)\(/;
-    for (const file of sources(RENDERER)) {
-      if (file === FORMATTER) continue;
-      fs.readFileSync(file, 'utf8')
-        .split('\n')
-        .forEach((line, index) => {
-          if (smell.test(line)) offenders.push(`${path.relative(RENDERER, file)}:${index + 1}: ${line.trim()}`);
-        });
-    }
-    expect(offenders).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Every number, size, percentage and date the user reads goes through here, in
  * the UI's language ("1,9 MiB" and "0,0%" in pt-BR, "1.9 MiB" and "0.0%" in en).
- * A source scan (format.test.ts) fails on toFixed()/toLocale*() or a new Intl
+ * A source scan (scripts/locale-format.test.ts) fails on toFixed()/toLocale*() or a new Intl
  * formatter anywhere else in renderer/.
  */
 
