@@ -116,7 +116,7 @@ test.describe('registry login', () => {
     test(`login panel screenshot in ${language}, ${scheme}, with a login and a refusal; axe finds nothing serious`, async ({ page, webHost }) => {
       const text = {
         en: { nav: 'Images', open: 'Registries', registry: 'Registry (host or host:port)', user: 'User name', password: 'Password or access token', login: 'Log in', as: 'as', logout: 'Log out of' },
-        'pt-BR': { nav: 'Imagens', open: 'Registries', registry: 'Registry (host ou host:porta)', user: 'Usuário', password: 'Senha ou token de acesso', login: 'Entrar', as: 'como', logout: 'Sair de' },
+        'pt-BR': { nav: 'Imagens', open: 'Registros', registry: 'Registro (host ou host:porta)', user: 'Usuário', password: 'Senha ou token de acesso', login: 'Entrar', as: 'como', logout: 'Sair de' },
       }[language];
       fs.mkdirSync(SHOTS, { recursive: true });
       await page.emulateMedia({ colorScheme: scheme });

@@ -330,7 +330,7 @@ test.describe('images', () => {
     const entries = page.getByTestId('layer-entry');
     // base: COPY, LABEL; child: COPY, CMD.
     await expect(entries).toHaveCount(4);
-    await expect(page.getByText('2 layers, 302 kB in all, for linux/amd64.')).toBeVisible();
+    await expect(page.getByText('4 instructions in its history, 2 filesystem layers, 302 kB in all, for linux/amd64.')).toBeVisible();
     await expect(page.locator('[data-testid="layer-entry"][data-layer="0"]')).toContainText(`Shared with ${base}`);
     await expect(page.locator('[data-testid="layer-entry"][data-layer="1"]')).toContainText('COPY');
     await expect(page.locator('[data-testid="layer-entry"][data-layer="1"]')).toContainText('2.0 kB');

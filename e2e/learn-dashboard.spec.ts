@@ -82,7 +82,7 @@ test.describe('dashboard', () => {
     await running.start();
 
     await openDashboard(page, webHost);
-    await page.getByRole('button', { name: 'Clean up Containers' }).click();
+    await page.getByRole('button', { name: 'Clean up containers' }).click();
     const dialog = page.getByTestId('prune-dialog');
     const items = dialog.getByTestId('prune-items').locator('li');
     await expect(items.first()).toBeVisible();
@@ -110,7 +110,7 @@ test.describe('dashboard', () => {
     expect(anonymous.Name).toMatch(/^[0-9a-f]{64}$/);
 
     await openDashboard(page, webHost);
-    await page.getByRole('button', { name: 'Clean up Volumes' }).click();
+    await page.getByRole('button', { name: 'Clean up volumes' }).click();
     const dialog = page.getByTestId('prune-dialog');
     await expect(dialog.locator(`[data-id="${anonymous.Name}"]`)).toBeVisible();
     const keep = dialog.getByLabel(`Also remove ${named}`, { exact: false });

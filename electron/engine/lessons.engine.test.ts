@@ -29,6 +29,10 @@ describe('lessons on a real engine', () => {
     ]);
     expect(steps[0].output).toBe('Hello from a container');
     expect(steps[0].values).toEqual({ exitCode: 0 });
+    // docker ps -a shows the stopped container, as the command would.
+    expect(steps[1].output).toMatch(/^CONTAINER ID +IMAGE +COMMAND +CREATED +STATUS +PORTS +NAMES\n/);
+    expect(steps[1].output).toMatch(/\n[0-9a-f]{12} +\S+ +"echo 'Hello from a …" +.+ ago +Exited \(0\) .+ ago +cais-lesson-hello-[0-9a-f]{6}$/);
+    expect(steps[1].values).toEqual({ state: 'exited', exitCode: 0 });
     expect(await leftovers()).toBe(0);
   });
 

@@ -17,7 +17,7 @@ class Workbench {
   readonly suffix = randomBytes(3).toString('hex');
 
   constructor(
-    private readonly docker: Docker,
+    readonly docker: Docker,
     readonly image: string,
     readonly lesson: LessonId,
     private readonly signal?: AbortSignal,
@@ -83,6 +83,29 @@ class Workbench {
 
 type EngineValues = Record<string, Values[string] | null | undefined>;
 
+/** "0b6573f1aae6   busybox   \"echo hi\"   …", the columns and truncation of `docker ps`. */
+export function psTable(
+  rows: { Id: string; Image: string; Command: string; Created: number; Status: string; Names: string[] }[],
+  nowMs = Date.now(),
+): string {
+  const ago = (created: number) => {
+    const seconds = Math.max(0, Math.round(nowMs / 1000 - created));
+    if (seconds < 1) return 'Less than a second ago';
+    if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'} ago`;
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60) return minutes === 1 ? 'About a minute ago' : `${minutes} minutes ago`;
+    const hours = Math.round(minutes / 60);
+    return hours === 1 ? 'About an hour ago' : `${hours} hours ago`;
+  };
+  const command = (text: string) => `"${text.length > 20 ? `${text.slice(0, 19)}…` : text}"`;
+  const table = [
+    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'],
+    ...rows.map((row) => [row.Id.slice(0, 12), row.Image, command(row.Command), ago(row.Created), row.Status, '', row.Names.map((n) => n.replace(/^\//, '')).join(',')]),
+  ];
+  const widths = table[0].map((_, column) => Math.max(...table.map((cells) => cells[column].length)));
+  return table.map((cells) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]))).join('   ')).join('\n');
+}
+
 async function step(emit: Emit, id: string, command: string, work: () => Promise<{ output?: string; values?: EngineValues } | void>): Promise<void> {
   emit({ step: id, status: 'running', command });
   try {
@@ -104,7 +127,12 @@ const LESSONS: Record<LessonId, (bench: Workbench, emit: Emit) => Promise<void>>
       exitCode = run.info.State.ExitCode;
       return { output: run.output, values: { exitCode } };
     });
-    await step(emit, 'inspect', `docker ps -a --filter name=${name}`, async () => ({ values: { state: 'exited', exitCode } }));
+    await step(emit, 'inspect', `docker ps -a --filter name=${name}`, async () => {
+      // What the command really prints: the engine's own list, laid out as docker ps does.
+      const rows = await bench.docker.listContainers({ all: true, filters: { name: [name] } });
+      const mine = rows.find((row) => row.Names.some((n) => n.replace(/^\//, '') === name));
+      return { output: psTable(rows), values: { state: mine?.State ?? 'exited', exitCode } };
+    });
   },
   'data-survives': async (bench, emit) => {
     const volume = bench.name('data');

@@ -3,6 +3,7 @@ import { errorText } from '../engine/errors';
 import { activityFor } from './activity-log';
 import { commandFor } from './activity-commands';
 import { os } from './base';
+import type { EngineConnection } from '../engine/connection';
 
 function isAsyncIterator(value: unknown): value is AsyncIterator<unknown> & AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -29,6 +30,27 @@ function failureText(error: unknown): string {
 }
 
 /**
+ * The activity shows a container by the name every menu shows, not by the id the
+ * screen sent: resolved when the call is recorded (before a remove or rename
+ * changes it). Anything that cannot be resolved stays as sent.
+ */
+async function withContainerName(engine: EngineConnection, path: readonly string[], input: unknown): Promise<unknown> {
+  if (path[0] !== 'containers' || typeof input !== 'object' || input === null) return input;
+  const id = (input as { id?: unknown }).id;
+  if (typeof id !== 'string') return input;
+  try {
+    const info = (await Promise.race([
+      engine.client().getContainer(id).inspect(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('slow')), 2000).unref?.()),
+    ])) as { Name?: string };
+    const name = info.Name?.replace(/^\//, '');
+    return name ? { ...input, id: name } : input;
+  } catch {
+    return input;
+  }
+}
+
+/**
  * Records every call that changes the engine, once, for every area: its docker
  * command, when it ran and how it ended. Streams (pull, push, build, exec)
  * end when their iterator does. A call refused by input validation never
@@ -38,8 +60,9 @@ export const recordActivity = os.middleware(async ({ context, path, procedure, s
   const command = commandFor(path, input);
   // This runs before the contract's own validation: an input it will refuse is not a change.
   if (command === undefined || !(await validInput(procedure['~orpc'].inputSchema, input))) return next();
+  const named = await withContainerName(context.engine, path, input);
   const log = activityFor(context.engine);
-  const entry = log.begin(path.join('.'), command);
+  const entry = log.begin(path.join('.'), commandFor(path, named) ?? command);
   let result: Awaited<ReturnType<typeof next>>;
   try {
     result = await next();
@@ -49,7 +72,7 @@ export const recordActivity = os.middleware(async ({ context, path, procedure, s
   }
   const output: unknown = result.output;
   if (!isAsyncIterator(output)) {
-    log.finish(entry, { command: commandFor(path, input, output) });
+    log.finish(entry, { command: commandFor(path, named, output) });
     return result;
   }
   async function* watched() {

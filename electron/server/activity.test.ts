@@ -40,6 +40,19 @@ describe('activity log', () => {
     expect(entries[0].finishedAt).toBeGreaterThanOrEqual(entries[0].startedAt);
   });
 
+  it('names a container by its name, as the menus do, not by the id the screen sent', async () => {
+    const id = '0b6573f1aae6'.padEnd(64, 'f');
+    const engine = fakeEngine();
+    const docker = engine.client() as unknown as { getContainer(id: string): Record<string, unknown> };
+    const plain = docker.getContainer;
+    docker.getContainer = (asked: string) => ({ ...plain(asked), inspect: async () => ({ Name: asked === id ? '/web-server' : `/${asked}` }) });
+    const client = createRouterClient(router, { context: { engine } });
+    await client.containers.start({ id });
+    await expect(client.containers.stop({ id })).rejects.toThrow();
+    const entries = await client.activity.list();
+    expect(entries.map((entry) => entry.command)).toEqual(['docker start web-server', 'docker stop web-server']);
+  });
+
   it('keeps one log per engine connection', async () => {
     const first = createRouterClient(router, { context: { engine: fakeEngine() } });
     const second = createRouterClient(router, { context: { engine: fakeEngine() } });

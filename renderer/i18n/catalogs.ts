@@ -13,12 +13,32 @@ import ptBR from './pt-BR.json';
 import settingsEn from './areas/settings.en.json';
 import settingsPt from './areas/settings.pt-BR.json';
 
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * Zero takes the plural: CLDR puts 0 in pt-BR's "one" form ("0 contêiner"), so
+ * every `_other` without its own `_zero` lends its text to `_zero` (i18next
+ * picks `_zero` for a count of 0 in any language). A catalog's own `_zero`
+ * ("nenhum …") wins.
+ */
+export function withZeroPlurals<T extends Tree>(tree: T): T {
+  const out: Tree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    out[key] = typeof value === 'string' ? value : withZeroPlurals(value);
+  }
+  for (const [key, value] of Object.entries(tree)) {
+    const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : undefined;
+    if (base !== undefined && typeof value === 'string' && !(`${base}_zero` in tree)) out[`${base}_zero`] = value;
+  }
+  return out as T;
+}
+
 /**
  * Every user-visible string. Shared words live in en.json / pt-BR.json; each
  * area keeps its own pair in areas/, merged under the area's name. The
  * desktop pair (menu, About, startup failure) is also read by Electron's main process.
  */
 export const catalogs = {
-  en: { ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn, learn: learnEn, palette: paletteEn, desktop: desktopEn },
-  'pt-BR': { ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt, learn: learnPt, palette: palettePt, desktop: desktopPt },
+  en: withZeroPlurals({ ...en, images: imagesEn, volumes: volumesEn, settings: settingsEn, learn: learnEn, palette: paletteEn, desktop: desktopEn }),
+  'pt-BR': withZeroPlurals({ ...ptBR, images: imagesPt, volumes: volumesPt, settings: settingsPt, learn: learnPt, palette: palettePt, desktop: desktopPt }),
 };

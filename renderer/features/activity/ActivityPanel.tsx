@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../i18n/format';
 import type { ActivityEntry } from '../../../electron/api/activity-contract';
 import { activityScript } from './activity-script';
 import { useActivity } from './use-activity';
@@ -50,7 +51,7 @@ function ActivityDrawer({ entries, onClose }: { entries: ActivityEntry[]; onClos
       setCopied('no');
     }
   };
-  const time = (value: number) => new Date(value).toLocaleTimeString(i18n.language);
+  const time = (value: number) => formatTime(value, i18n.language);
 
   return (
     <section

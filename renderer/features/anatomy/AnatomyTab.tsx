@@ -6,6 +6,8 @@ import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Term, type GlossaryWord } from '../glossary/Term';
 import { formatBinary } from './format-binary';
+import { formatNumber, formatPercent } from '../../i18n/format';
+import { Breakable, WRAP_WORDS } from '../../components/Breakable';
 
 const part = 'space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-700';
 const note = 'text-sm text-slate-700 dark:text-slate-300';
@@ -125,7 +127,7 @@ function Namespaces({ anatomy }: { anatomy: ContainerAnatomy }) {
 }
 
 function Limits({ anatomy }: { anatomy: ContainerAnatomy }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { limits } = anatomy;
   const none = t('learn.anatomy.limits.none');
   return (
@@ -133,13 +135,13 @@ function Limits({ anatomy }: { anatomy: ContainerAnatomy }) {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
         <dt>{t('learn.anatomy.limits.memory')}</dt>
         <dd data-testid="memory-limit" data-bytes={limits.memoryBytes}>
-          {limits.memoryBytes ? formatBinary(limits.memoryBytes) : none}
-          {limits.memoryUsage !== undefined && ` · ${t('learn.anatomy.limits.using', { value: formatBinary(limits.memoryUsage) })}`}
+          {limits.memoryBytes ? formatBinary(limits.memoryBytes, i18n.language) : none}
+          {limits.memoryUsage !== undefined && ` · ${t('learn.anatomy.limits.using', { value: formatBinary(limits.memoryUsage, i18n.language) })}`}
         </dd>
         <dt>{t('learn.anatomy.limits.cpu')}</dt>
         <dd>
-          {limits.cpus ? t('learn.anatomy.limits.cpus', { count: limits.cpus }) : none}
-          {limits.cpuPercent !== undefined && ` · ${t('learn.anatomy.limits.using', { value: `${limits.cpuPercent.toFixed(1)} %` })}`}
+          {limits.cpus ? t('learn.anatomy.limits.cpus', { count: limits.cpus, cpus: formatNumber(limits.cpus, i18n.language) }) : none}
+          {limits.cpuPercent !== undefined && ` · ${t('learn.anatomy.limits.using', { value: formatPercent(limits.cpuPercent, i18n.language) })}`}
         </dd>
         <dt>{t('learn.anatomy.limits.pids')}</dt>
         <dd>
@@ -158,15 +160,20 @@ function Limits({ anatomy }: { anatomy: ContainerAnatomy }) {
 }
 
 function Layers({ anatomy }: { anatomy: ContainerAnatomy }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { storage } = anatomy;
+  // The rows are the image's history (instructions); the Images page counts filesystem layers: say both.
+  const imageLayers = useQuery({ ...orpc.images.layers.queryOptions({ input: { reference: storage.image } }), retry: false });
   return (
     <Part id="layers" word="layer">
-      <h3 className="text-sm font-medium">{t('learn.anatomy.layers.readOnly', { image: storage.image, count: storage.layers.length })}</h3>
+      <h3 className="text-sm font-medium" data-testid="anatomy-layers-title">
+        {t('learn.anatomy.layers.readOnly', { image: storage.image, count: storage.layers.length })}
+        {imageLayers.data && ` ${t('learn.anatomy.layers.filesystem', { count: imageLayers.data.layerCount })}`}
+      </h3>
       <ol className="max-h-40 list-decimal overflow-auto pl-6 text-xs">
         {storage.layers.map((layer, index) => (
-          <li key={index} className="break-all font-mono">
-            {layer.createdBy || '—'} · {formatBinary(layer.size)}
+          <li key={index} className={`${WRAP_WORDS} font-mono`}>
+            <Breakable text={layer.createdBy || '—'} /> · {formatBinary(layer.size, i18n.language)}
           </li>
         ))}
       </ol>

@@ -3,9 +3,13 @@ import { formatBinary } from './format-binary';
 
 describe('formatBinary', () => {
   it('reads limits back in the units they are set in', () => {
-    expect(formatBinary(64 * 1024 * 1024)).toBe('64 MiB');
-    expect(formatBinary(1536 * 1024 * 1024)).toBe('1.5 GiB');
-    expect(formatBinary(512)).toBe('512 B');
-    expect(formatBinary(0)).toBe('0 B');
+    expect(formatBinary(64 * 1024 * 1024, 'en')).toBe('64 MiB');
+    expect(formatBinary(1536 * 1024 * 1024, 'en')).toBe('1.5 GiB');
+    expect(formatBinary(512, 'en')).toBe('512 B');
+    expect(formatBinary(0, 'en')).toBe('0 B');
+  });
+
+  it('uses a decimal comma in pt-BR', () => {
+    expect(formatBinary(1536 * 1024 * 1024, 'pt-BR')).toBe('1,5 GiB');
   });
 });

@@ -4,7 +4,9 @@ import { openExternal } from '../../api/bridge';
 import { browserAddress, portLabel, relativeTime } from './format';
 import { isRunning } from './list-filter';
 import { RowActions } from './RowActions';
-import { localizeStatus } from './status-text';
+import { Breakable, WRAP_WORDS } from '../../components/Breakable';
+import { localizeState, localizeStatus } from './status-text';
+import { showControls } from '../../components/visible-text';
 
 const STATE_STYLE: Record<string, string> = {
   running: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
@@ -47,15 +49,15 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
       </div>
       <div role="rowheader" className="break-all font-medium">
         <a href={`#containers/${encodeURIComponent(container.id)}/summary`} className="text-sky-800 hover:underline dark:text-sky-300">
-          {container.name}
+          {showControls(container.name)}
         </a>
       </div>
-      <div role="cell" className="break-all font-mono text-xs">
-        {container.image}
+      <div role="cell" className={`${WRAP_WORDS} font-mono text-xs`}>
+        <Breakable text={showControls(container.image)} />
       </div>
       <div role="cell">
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[container.state] ?? DEFAULT_STATE_STYLE}`}>
-          {t(`containers.state.${container.state}`, { defaultValue: container.state })}
+          {localizeState(container.state, t)}
         </span>
       </div>
       <div role="cell" className="text-slate-700 dark:text-slate-300" title={container.status}>
@@ -70,7 +72,7 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
               const address = browserAddress(port);
               const label = portLabel(port);
               return (
-                <li key={label} className="break-all">
+                <li key={label} className="whitespace-nowrap">
                   {address && running ? (
                     <a
                       href={address}

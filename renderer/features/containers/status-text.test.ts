@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from '../../i18n/catalogs';
-import { localizeStatus } from './status-text';
+import { localizeState, localizeStatus } from './status-text';
 
 let tEn: TFunction;
 let tPt: TFunction;
@@ -32,5 +32,14 @@ describe('localizeStatus', () => {
   it('shows what it does not recognise as the engine wrote it', () => {
     expect(localizeStatus('Up forever and ever', tPt)).toBe('Up forever and ever');
     expect(localizeStatus('Something new', tPt)).toBe('Something new');
+  });
+});
+
+describe('localizeState', () => {
+  it('turns every engine state into a word of the language, through the catalogs', async () => {
+    const instance = i18next.createInstance();
+    await instance.init({ resources: { 'pt-BR': { translation: catalogs['pt-BR'] } }, lng: 'pt-BR' });
+    const shown = ['running', 'exited', 'created', 'paused', 'restarting', 'removing', 'dead'].map((state) => localizeState(state, instance.t));
+    expect(shown).toEqual(['rodando', 'parado', 'criado', 'pausado', 'reiniciando', 'removendo', 'morto']);
   });
 });

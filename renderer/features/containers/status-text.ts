@@ -41,3 +41,8 @@ export function localizeDuration(text: string, t: TFunction): string | undefined
   if (!match || !UNITS.includes(match[2])) return undefined;
   return t(`containers.duration.${match[2]}`, { count: Number(match[1]) });
 }
+
+/** An engine state word (running, exited, created, …) in the user's language; never raw in a sentence. */
+export function localizeState(state: string, t: TFunction): string {
+  return t(`containers.state.${state}`, { defaultValue: state });
+}

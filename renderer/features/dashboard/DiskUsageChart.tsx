@@ -64,7 +64,7 @@ export function DiskUsageChart({ rows, onPrune }: { rows: DiskUsageRow[]; onPrun
               disabled={gap === 'buildCache'}
               className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
             >
-              {t('learn.dashboard.prune', { kind: t(`learn.dashboard.kind.${row.kind}`) })}
+              {t('learn.dashboard.prune', { kind: t(`learn.dashboard.kindInSentence.${row.kind}`) })}
             </button>
           </li>
         );

@@ -28,7 +28,7 @@ export function PruneDialog({ kind, onClose }: { kind: DiskKind; onClose: () => 
   const plain = items.filter((item) => !item.named);
   const named = items.filter((item) => item.named);
   const going = [...plain, ...named.filter((item) => namedChosen.has(item.id))];
-  const kindLabel = t(`learn.dashboard.kind.${kind}`);
+  const kindLabel = t(`learn.dashboard.kindInSentence.${kind}`);
   const bytes = (value: number) => formatBytes(value, i18n.language);
   const toggle = (id: string) =>
     setNamedChosen((current) => {

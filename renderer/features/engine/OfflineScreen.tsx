@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../../electron/api/schemas';
 import { client } from '../../api/client';
 import { runningWork, subscribeRunningWork } from '../../api/running-work';
+import { formatTime } from '../../i18n/format';
 
 type Offline = Extract<ConnectionState, { status: 'offline' }>;
+
+/** How long Retry shows "Trying…" at most before it reports that no answer came. */
+const RETRY_FEEDBACK_MS = 15_000;
 
 export function ConnectingScreen() {
   const { t } = useTranslation();
@@ -17,18 +21,32 @@ export function ConnectingScreen() {
 
 /** Says what happened, what to do on this OS, and keeps retrying by itself. */
 export function OfflineScreen({ state }: { state: Offline }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Retry's own feedback: "Trying…", then when it tried and what it found; never a spinner forever.
   const [retrying, setRetrying] = useState(false);
+  const [lastTry, setLastTry] = useState<{ at: number; timedOut: boolean }>();
   const endpoint = state.endpoint?.address ?? t('offline.unknownEndpoint');
   // What the engine was doing for this window when it went away.
   const cutOff = useSyncExternalStore(subscribeRunningWork, runningWork);
 
   const retry = async () => {
     setRetrying(true);
+    let timedOut = false;
     try {
-      await client.engine.retry();
+      await Promise.race([
+        client.engine.retry(),
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            timedOut = true;
+            resolve();
+          }, RETRY_FEEDBACK_MS),
+        ),
+      ]);
+    } catch {
+      // The answer is the connection state itself; this screen stays while it is offline.
     } finally {
       setRetrying(false);
+      setLastTry({ at: Date.now(), timedOut });
     }
   };
 
@@ -67,6 +85,11 @@ export function OfflineScreen({ state }: { state: Offline }) {
       >
         {t('offline.retry')}
       </button>
+      <p role="status" data-testid="offline-retry-result" className="text-sm text-slate-700 dark:text-slate-300">
+        {retrying
+          ? t('offline.trying')
+          : lastTry && t(lastTry.timedOut ? 'offline.triedNoAnswer' : 'offline.triedStillOffline', { time: formatTime(lastTry.at, i18n.language) })}
+      </p>
       <p>
         <a href="#settings" className="text-sky-800 underline hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100">
           {t('offline.chooseEngine')}

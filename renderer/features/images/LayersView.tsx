@@ -5,6 +5,7 @@ import { relativeTime } from '../containers/format';
 import { formatBytes } from './format';
 import { ImageError } from './ImageError';
 import { HeadingWithTerm } from '../glossary/Term';
+import { Breakable, WRAP_WORDS } from '../../components/Breakable';
 
 /** The image's history, oldest first: each instruction, its size and a bar; shared layers named. */
 export function LayersView({ reference }: { reference: string }) {
@@ -19,8 +20,13 @@ export function LayersView({ reference }: { reference: string }) {
       <HeadingWithTerm id="layers-title" level={3} word="layer">
         {t('images.layers.title')}
       </HeadingWithTerm>
-      <p className="text-sm">
-        {t('images.layers.summary', { count: layerCount, size: formatBytes(size, i18n.language), platform: `${os}/${architecture}` })}
+      <p className="text-sm" data-testid="layers-summary">
+        {t('images.layers.summary', {
+          count: layerCount,
+          instructions: t('images.layers.instructions', { count: entries.length }),
+          size: formatBytes(size, i18n.language),
+          platform: `${os}/${architecture}`,
+        })}
       </p>
       <details className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-900">
         <summary className="cursor-pointer font-medium">{t('images.layers.whatTitle')}</summary>
@@ -36,7 +42,9 @@ export function LayersView({ reference }: { reference: string }) {
             className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700"
           >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <code className="min-w-0 flex-1 break-all font-mono text-xs">{entry.instruction}</code>
+              <code className={`min-w-0 flex-1 ${WRAP_WORDS} font-mono text-xs`} data-testid="layer-instruction">
+                <Breakable text={entry.instruction} />
+              </code>
               <span className="whitespace-nowrap text-xs">
                 {entry.layer ? formatBytes(entry.size, i18n.language) : t('images.layers.noLayer')}
                 {' · '}

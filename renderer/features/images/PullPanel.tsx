@@ -5,7 +5,7 @@ import { client } from '../../api/client';
 import { CommandHint } from './CommandHint';
 import { ImageError } from './ImageError';
 import { TransferProgress } from './TransferProgress';
-import { initialTransfer, reduceTransfer } from './transfer';
+import { initialTransfer, nothingToTransfer, reduceTransfer } from './transfer';
 import { button, input, muted, primaryButton } from './ui';
 import { useActionStream } from '../../api/use-action-stream';
 import { imagePull } from '../../../electron/api/docker-commands';
@@ -65,7 +65,7 @@ export function PullPanel({ initial, onClose }: { initial?: { reference: string;
       <TransferProgress value={pull.value} status={pull.status} kind="pull" />
       {pull.status === 'done' && pull.value.done && (
         <p role="status" className="text-sm font-medium text-emerald-800 dark:text-emerald-300">
-          {t('images.pull.done', { reference: pull.value.done.reference })}
+          {t(nothingToTransfer(pull.value) ? 'images.pull.upToDate' : 'images.pull.done', { reference: pull.value.done.reference })}
         </p>
       )}
       {pull.status === 'cancelled' && <p role="status">{t('images.pull.cancelled')}</p>}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatBytes, transferRate } from './format';
 import type { StreamStatus } from '../../api/use-action-stream';
-import type { TransferValue } from './transfer';
+import { nothingToTransfer, type TransferValue } from './transfer';
 
 const BAR = 'h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700';
 
@@ -14,6 +14,15 @@ export function TransferProgress({ value, status, kind }: { value: TransferValue
   const rate = transferRate(bytesDone, bytesTotal, elapsedMs);
   const percent = bytesTotal > 0 ? Math.round((bytesDone / bytesTotal) * 100) : status === 'done' ? 100 : 0;
   const reused = layers.filter((layer) => layer.phase === 'exists').length;
+  if (nothingToTransfer(value)) {
+    return (
+      <p className="text-sm" data-testid={`${kind}-progress`} data-status={status} data-up-to-date="true">
+        {t(`images.transfer.upToDate.${kind}`)}
+      </p>
+    );
+  }
+  // A pull reuses layers from this machine's cache; a push skips layers the registry already has.
+  const reusedText = kind === 'push' ? 'images.transfer.skippedOnPush' : 'images.transfer.reusedExplained';
   return (
     <div className="space-y-3" data-testid={`${kind}-progress`} data-status={status}>
       <div>
@@ -37,7 +46,7 @@ export function TransferProgress({ value, status, kind }: { value: TransferValue
           <div className="h-full bg-sky-600 transition-[width] dark:bg-sky-400" style={{ width: `${percent}%` }} />
         </div>
       </div>
-      {reused > 0 && <p className="text-xs text-slate-700 dark:text-slate-300">{t('images.transfer.reusedExplained', { count: reused })}</p>}
+      {reused > 0 && <p className="text-xs text-slate-700 dark:text-slate-300">{t(reusedText, { count: reused })}</p>}
       <ul className="space-y-2" aria-label={t('images.transfer.layers')}>
         {layers.map((layer) => {
           const extracting = layer.phase === 'extracting';
@@ -53,7 +62,7 @@ export function TransferProgress({ value, status, kind }: { value: TransferValue
               <div className="flex justify-between gap-2">
                 <span className="font-mono">{layer.id}</span>
                 <span>
-                  {t(`images.phase.${layer.phase}`, { defaultValue: layer.phase })}
+                  {kind === 'push' && layer.phase === 'exists' ? t('images.transfer.existsInRegistry') : t(`images.phase.${layer.phase}`, { defaultValue: layer.phase })}
                   {layer.total > 0 && layer.phase !== 'exists' && ` · ${formatBytes(amount, i18n.language)} / ${formatBytes(layer.total, i18n.language)}`}
                 </span>
               </div>

@@ -1,14 +1,8 @@
+import { formatDecimalBytes } from '../../i18n/format';
+
 /** "12.3 MB" / "12,3 MB": decimal units, as the docker CLI shows sizes. */
 export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return formatDecimalBytes(bytes, language);
 }
 
 /** The 12 hex digits `docker images` shows. */

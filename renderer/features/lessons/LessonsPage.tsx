@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { localizeState } from '../containers/status-text';
 import type { LessonId, LessonStep } from '../../../electron/api/lessons-contract';
 import { client, orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -57,6 +59,12 @@ export function LessonsPage() {
   );
 }
 
+/** A step's values as words: an engine state reads in the user's language ("parado", not "exited"). */
+function shownValues(values: LessonStep['values'], t: TFunction): LessonStep['values'] {
+  if (!values || typeof values.state !== 'string') return values;
+  return { ...values, state: localizeState(values.state, t) };
+}
+
 function Lesson({ lesson, image }: { lesson: LessonId; image: string | undefined }) {
   const { t } = useTranslation();
   const [steps, setSteps] = useState<LessonStep[]>([]);
@@ -102,12 +110,17 @@ function Lesson({ lesson, image }: { lesson: LessonId; image: string | undefined
           {steps.map((step) => (
             <li key={step.step} data-step={step.step} data-status={step.status} className="space-y-1 border-l-4 border-sky-600 pl-3">
               <p className="text-sm">{t(`learn.lessons.${lesson}.${step.step}.explain`, { defaultValue: t(`learn.lessons.${step.step}.explain`, { defaultValue: '' }) })}</p>
-              <code className="block whitespace-pre-wrap break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-800">$ {step.command}</code>
-              {step.output && <pre className="whitespace-pre-wrap break-all font-mono text-xs">{step.output}</pre>}
+              <code className="block whitespace-pre-wrap break-words rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-800">$ {step.command}</code>
+              {step.output && (
+                // A table (docker ps) keeps its columns: it scrolls sideways instead of wrapping, and the keyboard can scroll it.
+                <pre tabIndex={0} className="overflow-x-auto whitespace-pre font-mono text-xs">
+                  {step.output}
+                </pre>
+              )}
               {step.status === 'running' && <p aria-busy="true" className="text-sm">{t('learn.lessons.running')}</p>}
               {step.status === 'done' && (
                 <p className="text-sm font-medium" data-testid="step-result">
-                  {t(`learn.lessons.${lesson}.${step.step}.result`, { ...step.values, defaultValue: t(`learn.lessons.${step.step}.result`, { ...step.values }) })}
+                  {t(`learn.lessons.${lesson}.${step.step}.result`, { ...shownValues(step.values, t), defaultValue: t(`learn.lessons.${step.step}.result`, { ...shownValues(step.values, t) }) })}
                 </p>
               )}
               {step.error && <p className="text-sm text-red-800 dark:text-red-300">{step.error}</p>}

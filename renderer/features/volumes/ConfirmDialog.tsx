@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUTTON, DANGER_BUTTON, Dialog, PRIMARY_BUTTON } from '../../components/Dialog';
 
@@ -24,15 +24,22 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  // The title names what the user is asked about, as it was when the dialog opened: the work
+  // may rename things under it (a recreate parks the old container as NAME-old-<number>).
+  const [openedTitle] = useState(title);
+  // While the work runs, the dialog keeps saying what was confirmed.
+  const [held, setHeld] = useState({ children, confirmLabel });
+  if (!busy && (held.children !== children || held.confirmLabel !== confirmLabel)) setHeld({ children, confirmLabel });
+  const shown = busy ? held : { children, confirmLabel };
   return (
-    <Dialog title={title} onClose={onCancel}>
-      <div className="space-y-2 text-sm">{children}</div>
+    <Dialog title={openedTitle} onClose={onCancel}>
+      <div className="space-y-2 text-sm">{shown.children}</div>
       <div className="mt-5 flex justify-end gap-2">
         <button type="button" onClick={onCancel} className={BUTTON}>
           {t('volumes.cancel')}
         </button>
         <button type="button" disabled={busy || blocked} onClick={onConfirm} className={danger ? DANGER_BUTTON : PRIMARY_BUTTON}>
-          {confirmLabel}
+          {shown.confirmLabel}
         </button>
       </div>
     </Dialog>

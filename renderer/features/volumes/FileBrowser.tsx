@@ -11,6 +11,7 @@ import { saveDownload, sendFile, type ReadyDownload } from './transfer';
 import { BUTTON, CommandHint, ProgressLine } from './ui';
 import { useWork } from './use-work';
 import { volumeList } from '../../../electron/api/docker-commands';
+import { showControls } from '../../components/visible-text';
 
 type ScanState = { files: number; bytes: number; entries: VolumeEntry[]; truncated?: boolean };
 
@@ -185,7 +186,7 @@ export function FileBrowser({ name }: { name: string }) {
             <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const entry = rows[item.index];
-                const label = baseName(entry.path);
+                const label = showControls(baseName(entry.path));
                 const size = entry.type === 'directory' ? (tree?.folderBytes.get(entry.path) ?? 0) : entry.size;
                 return (
                   <div
@@ -209,7 +210,7 @@ export function FileBrowser({ name }: { name: string }) {
                       ) : (
                         <span>
                           {label}
-                          {entry.linkTarget !== undefined && <span className="font-mono text-xs text-slate-700 dark:text-slate-300"> → {entry.linkTarget}</span>}
+                          {entry.linkTarget !== undefined && <span className="font-mono text-xs text-slate-700 dark:text-slate-300"> → {showControls(entry.linkTarget)}</span>}
                         </span>
                       )}
                     </span>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizeState } from '../containers/status-text';
 import type { ScanEvent } from '../../../electron/api/volumes-schemas';
 import { client } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -59,7 +60,7 @@ export function UsedBy({ volume }: { volume: VolumeWithUsage }) {
             {user.name}
           </a>{' '}
           <span className="text-xs text-slate-700 dark:text-slate-300">
-            ({t(`containers.state.${user.state}`, { defaultValue: user.state })}, {user.destination})
+            ({localizeState(user.state, t)}, {user.destination})
           </span>
         </li>
       ))}

@@ -1,18 +1,8 @@
+import { formatFileSize } from '../../i18n/format';
+
 /** "1.5 MB" in the user's language (decimal units, as file managers show). */
 export function formatBytes(bytes: number, language: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: unit === 0 ? 'long' : 'short',
-    maximumFractionDigits: unit === 0 ? 0 : value < 10 ? 1 : 0,
-  }).format(value);
+  return formatFileSize(bytes, language);
 }
 
 /** 0o4755 → "rwsr-xr-x", as `ls -l` shows it (with a type letter in front). */

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { localizeState } from '../status-text';
 import { orpc } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { LazyPart, lazyPart } from '../../../components/Loading';
@@ -51,7 +52,7 @@ export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
         {/* After a failed look (removed from another window) the last state is no longer true. */}
         {info && !inspect.isError && (
           <span className="ml-3 align-middle text-sm font-normal text-slate-700 dark:text-slate-300" data-testid="details-state">
-            {t(`containers.state.${info.State.Status}`, { defaultValue: info.State.Status })}
+            {localizeState(info.State.Status, t)}
           </span>
         )}
       </h1>

@@ -29,6 +29,8 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
   const [memory, setMemory] = useState(info.HostConfig.Memory ? String(Math.round(info.HostConfig.Memory / 1024 / 1024)) : '');
   const [draft, setDraft] = useState<RunDraft>(() => draftFromInspect(info));
   const [confirming, setConfirming] = useState(false);
+  // The name as it was when the dialog opened: the recreate renames the old container mid-way.
+  const [confirmName, setConfirmName] = useState(name);
   const canUpdate = useEngineSupports('containerUpdate');
   const containers = useQuery(orpc.containers.list.queryOptions({ input: { all: true } }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.containers.key() });
@@ -114,13 +116,18 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
         <PortRows draft={draft} setDraft={setDraft} problems={problems} />
         <EnvRows draft={draft} setDraft={setDraft} problems={problems} />
         <MountRows draft={draft} setDraft={setDraft} problems={problems} />
-        <button type="button" className={PRIMARY_BUTTON} disabled={!spec} onClick={() => setConfirming(true)}>
+        <button type="button" className={PRIMARY_BUTTON} disabled={!spec}
+          onClick={() => {
+            setConfirmName(name);
+            setConfirming(true);
+          }}
+        >
           {t('containers.settings.applyRecreate')}
         </button>
       </section>
 
       {confirming && (
-        <Dialog title={t('containers.settings.confirmTitle', { name })} onClose={() => setConfirming(false)}>
+        <Dialog title={t('containers.settings.confirmTitle', { name: confirmName })} onClose={() => setConfirming(false)}>
           <div className="space-y-3 text-sm">
             <p>{t('containers.settings.confirmNew')}</p>
             <p>{t('containers.settings.confirmKept')}</p>
@@ -131,7 +138,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
             <div className="flex justify-end gap-2">
               <button type="button" className={BUTTON} onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
               <button type="button" className={PRIMARY_BUTTON} disabled={recreate.isPending} onClick={() => recreate.mutate()}>
-                {recreate.isPending ? t('containers.settings.recreating') : t('containers.settings.confirm', { name })}
+                {recreate.isPending ? t('containers.settings.recreating') : t('containers.settings.confirm', { name: confirmName })}
               </button>
             </div>
           </div>

@@ -4,6 +4,7 @@ import type { StatsSample } from '../../../../electron/api/schemas';
 import { client } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatBytes } from '../format';
+import { formatPercent } from '../../../i18n/format';
 import { useFollowStream } from '../../../api/use-follow-stream';
 import { Sparkline } from './Sparkline';
 
@@ -19,7 +20,8 @@ function rate(samples: StatsSample[], pick: (s: StatsSample) => number): number[
 }
 
 export function StatsTab({ id, running }: { id: string; running: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const bytes = (value: number) => formatBytes(value, i18n.language);
   const [samples, setSamples] = useState<StatsSample[]>([]);
   const stream = useFollowStream(
     (signal) => client.containers.stats({ id }, { signal }),
@@ -35,15 +37,15 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
 
   const cards = [
     // CPU on a 0–100 % scale (of one CPU), so an idle container does not look busy.
-    { key: 'cpu', value: last ? `${last.cpuPercent.toFixed(1)} %` : '…', values: samples.map((s) => s.cpuPercent), max: 100 },
+    { key: 'cpu', value: last ? formatPercent(last.cpuPercent, i18n.language) : '…', values: samples.map((s) => s.cpuPercent), max: 100 },
     {
       key: 'memory',
-      value: last ? t('containers.stats.memoryOf', { used: formatBytes(last.memoryUsage), limit: formatBytes(last.memoryLimit) }) : '…',
+      value: last ? t('containers.stats.memoryOf', { used: bytes(last.memoryUsage), limit: bytes(last.memoryLimit) }) : '…',
       values: samples.map((s) => s.memoryUsage),
       max: last?.memoryLimit,
     },
-    { key: 'network', value: t('containers.stats.inOut', { in: `${formatBytes(rx.at(-1) ?? 0)}/s`, out: `${formatBytes(tx.at(-1) ?? 0)}/s` }), values: rx },
-    { key: 'disk', value: t('containers.stats.readWrite', { read: `${formatBytes(reads.at(-1) ?? 0)}/s`, write: `${formatBytes(writes.at(-1) ?? 0)}/s` }), values: writes },
+    { key: 'network', value: t('containers.stats.inOut', { in: `${bytes(rx.at(-1) ?? 0)}/s`, out: `${bytes(tx.at(-1) ?? 0)}/s` }), values: rx },
+    { key: 'disk', value: t('containers.stats.readWrite', { read: `${bytes(reads.at(-1) ?? 0)}/s`, write: `${bytes(writes.at(-1) ?? 0)}/s` }), values: writes },
   ];
 
   return (

@@ -1,5 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizeState } from '../status-text';
+import { formatDateTime } from '../../../i18n/format';
+import { showControls } from '../../../components/visible-text';
 import type { InspectInfo } from './ContainerDetails';
 import { hostSettingsFromInspect, type InspectForSpec } from '../../../../electron/api/container-spec';
 import { flagRisks } from '../../../../electron/api/root-risks';
@@ -19,7 +22,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function EnvValue({ name, value }: { name: string; value: string }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(!SECRET_NAME.test(name));
-  if (shown) return <span>{value}</span>;
+  if (shown) return <span>{showControls(value)}</span>;
   return (
     <button type="button" className="underline" onClick={() => setShown(true)} aria-label={t('containers.summary.reveal', { name })}>
       ••••••
@@ -30,7 +33,7 @@ function EnvValue({ name, value }: { name: string; value: string }) {
 /** What the container is, in plain words; values that look secret stay masked until clicked. */
 export function SummaryTab({ info }: { info: InspectInfo }) {
   const { t, i18n } = useTranslation();
-  const date = (value: string) => (value.startsWith('0001-') ? t('containers.summary.never') : new Date(value).toLocaleString(i18n.language));
+  const date = (value: string) => (value.startsWith('0001-') ? t('containers.summary.never') : formatDateTime(value, i18n.language));
   const command = [...(info.Config.Entrypoint ?? []), ...(info.Config.Cmd ?? [])].join(' ');
   const ports = Object.entries(info.NetworkSettings.Ports ?? {});
   // Privileged mode, capabilities, devices, host pid/network and risky folders: a recreate keeps them all.
@@ -46,7 +49,7 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
         <span className="font-mono">{command || '—'}</span>
       </Field>
       <Field label={t('containers.summary.state')}>
-        {t(`containers.state.${info.State.Status}`, { defaultValue: info.State.Status })}
+        {localizeState(info.State.Status, t)}
         {info.State.Status === 'exited' && ` · ${t('containers.summary.exitCode', { code: info.State.ExitCode })}`}
       </Field>
       <Field label={t('rootRisk.summary')}>
@@ -86,9 +89,9 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
           ? t('containers.summary.noMounts')
           : info.Mounts.map((mount) => (
               <div key={mount.Destination} className="mb-1">
-                <span className="font-mono">{mount.Destination}</span>
+                <span className="font-mono">{showControls(mount.Destination)}</span>
                 {' ← '}
-                <span className="font-mono">{mount.Type === 'volume' ? mount.Name : mount.Source || 'tmpfs'}</span>
+                <span className="font-mono">{showControls(mount.Type === 'volume' ? (mount.Name ?? '') : mount.Source || 'tmpfs')}</span>
                 {!mount.RW && ` (${t('containers.summary.readOnly')})`}
                 <div className="text-xs text-slate-700 dark:text-slate-300">
                   {t(`containers.summary.mountKind.${mount.Type}`, { defaultValue: mount.Type })}
@@ -101,7 +104,7 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
           const [name, ...rest] = entry.split('=');
           return (
             <div key={entry} className="font-mono">
-              {name}=<EnvValue name={name} value={rest.join('=')} />
+              {showControls(name)}=<EnvValue name={name} value={rest.join('=')} />
             </div>
           );
         })}

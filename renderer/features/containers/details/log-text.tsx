@@ -1,5 +1,6 @@
 import Anser from 'anser';
 import type { ReactNode } from 'react';
+import { showControls, stripOsc } from '../../../components/visible-text';
 
 /** Wraps each case-insensitive occurrence of `needle` in <mark>. */
 export function highlight(text: string, needle: string, keyPrefix: string): ReactNode[] {
@@ -22,7 +23,8 @@ export function highlight(text: string, needle: string, keyPrefix: string): Reac
 
 /** A log line with its ANSI colours, and search matches highlighted. */
 export function LogText({ text, needle }: { text: string; needle: string }) {
-  const chunks = Anser.ansiToJson(text, { remove_empty: true, use_classes: false });
+  // Colours stay; other escape sequences (OSC: titles, links) go; hidden bidi controls show.
+  const chunks = Anser.ansiToJson(stripOsc(text), { remove_empty: true, use_classes: false });
   return (
     <>
       {chunks.map((chunk, index) => (
@@ -34,7 +36,7 @@ export function LogText({ text, needle }: { text: string; needle: string }) {
             fontWeight: chunk.decorations?.includes('bold') ? 600 : undefined,
           }}
         >
-          {highlight(chunk.content, needle, String(index))}
+          {highlight(showControls(chunk.content), needle, String(index))}
         </span>
       ))}
     </>
@@ -42,5 +44,5 @@ export function LogText({ text, needle }: { text: string; needle: string }) {
 }
 
 export function plainText(text: string): string {
-  return Anser.ansiToText(text);
+  return showControls(Anser.ansiToText(stripOsc(text)));
 }
