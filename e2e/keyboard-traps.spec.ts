@@ -139,6 +139,7 @@ for (const language of LANGUAGES) {
       await page.keyboard.press('ArrowDown');
       await expect(stop).toBeFocused();
       await page.keyboard.press('ArrowDown');
+      await expect(restart).toBeFocused();
       await page.keyboard.press('ArrowDown');
       await expect(pause).toBeFocused();
       await page.keyboard.press('Enter');
