@@ -7,7 +7,7 @@ const row = (page: Page, name: string) => page.locator(`[data-testid="container-
 
 async function menuAction(page: Page, name: string, label: string): Promise<void> {
   await row(page, name).getByRole('button', { name: `More actions for ${name}` }).click();
-  await page.getByRole('menu', { name: `More actions for ${name}` }).getByRole('menuitem', { name: label, exact: true }).click();
+  await page.getByRole('menu', { name: `More actions for ${name}` }).getByRole('menuitem', { name: new RegExp(`^${label} `) }).click();
 }
 
 test.describe('container actions', () => {

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
+import { expectAccessible } from './support/axe';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 
 const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
 
-async function expectAccessible(page: Page): Promise<void> {
-  // xterm's hidden helper textarea is an implementation detail screen readers never reach.
-  const results = await new AxeBuilder({ page }).exclude('.xterm-helper-textarea').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const TABS = [
   { tab: 'summary', en: 'Image', pt: 'Imagem' },

@@ -18,7 +18,10 @@ test.describe('containers list', () => {
     await dockerCli('run', '-d', '--label', `${TEST_LABEL}=1`, '--name', name, '-p', '127.0.0.1::8080', TEST_IMAGE);
     await expect(row(page, name)).toHaveAttribute('data-state', 'running');
     await expect(row(page, name).getByText('running', { exact: true })).toBeVisible();
-    await expect(row(page, name).getByRole('link', { name: /Open http:\/\/127\.0\.0\.1:\d+ in the browser/ })).toBeVisible();
+    // Named by the text it shows (WCAG 2.5.3); what it does is its description.
+    const portLink = row(page, name).getByRole('link', { name: /^127\.0\.0\.1:\d+→8080\/tcp$/ });
+    await expect(portLink).toBeVisible();
+    await expect(portLink).toHaveAccessibleDescription(/^Open http:\/\/127\.0\.0\.1:\d+ in the browser$/);
 
     await dockerCli('stop', name);
     await expect(row(page, name)).toHaveAttribute('data-state', 'exited');

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
+import { expectAccessible } from './support/axe';
 import { removeQuietly } from './support/image-fixtures';
 import { startRegistry, type LocalRegistry } from './support/registry';
 import { TEST_IMAGE } from './support/test-engine';
@@ -20,11 +20,6 @@ test.afterAll(async () => {
   await registry?.stop();
 });
 
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Everything the page receives over its WebSocket to the host: the password must never be in it. */
 function recordReceivedFrames(page: Page): string[] {

@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
+import { expectAccessible } from './support/axe';
 import { buildRandomImage, pushTo, removeQuietly } from './support/image-fixtures';
 import { startRegistry, type LocalRegistry } from './support/registry';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
@@ -13,11 +12,6 @@ import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 /** Screenshots of the images area for a person to look at, each checked with axe-core. */
 const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
 
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const TEXT = {
   en: { nav: 'Images', pullOpen: 'Pull an image', name: 'Image name', pull: 'Pull', pulled: 'Pulled', build: 'Build', folder: 'Folder (the build context)', tag: 'Name and tag (optional)', built: 'Built', filter: 'Filter', details: 'Details of', what: 'What are layers?' },

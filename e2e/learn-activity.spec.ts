@@ -98,7 +98,7 @@ const containerRow = (page: Page, name: string) => page.locator(`[data-testid="c
 /** The command shown under a container's menu item, before choosing it. */
 async function menuCommand(page: Page, name: string, label: string): Promise<Locator> {
   await containerRow(page, name).getByRole('button', { name: `More actions for ${name}` }).click();
-  const item = page.getByRole('menu', { name: `More actions for ${name}` }).getByRole('menuitem', { name: label, exact: true });
+  const item = page.getByRole('menu', { name: `More actions for ${name}` }).getByRole('menuitem', { name: new RegExp(`^${label} `) });
   await expect(item).toBeVisible();
   return item;
 }

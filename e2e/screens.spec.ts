@@ -1,19 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, startHostFor, test } from './support/fixtures';
+import { expectAccessible } from './support/axe';
 
 /** Screenshots land here for a person to look at; the README shows one. */
 const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
 
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const LANGUAGES = [
   { code: 'en', heading: 'Containers', offline: 'Cais cannot reach a Docker engine' },

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { EngineConnection } from '../electron/engine/connection';
 import { realHostFacts } from '../electron/engine/host-facts';
@@ -9,6 +8,7 @@ import { startWebHost } from '../electron/server/web-host';
 import { SettingsStore } from '../electron/settings/settings-store';
 import { createTestContainer, uniqueName } from './support/engine-fixtures';
 import { expect, openApp, RENDERER_DIR, startHostFor, test } from './support/fixtures';
+import { expectAccessible } from './support/axe';
 import { podmanUnavailable, startPodmanService, type PodmanService } from './support/podman-service';
 import { dockerFor } from './support/test-engine';
 import { buildTestImage } from './support/test-image';
@@ -46,7 +46,7 @@ test.describe('settings', () => {
       await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
       await expect(page.getByLabel("Log lines kept in a container's log view")).toHaveValue('2500');
       await expect(page.getByRole('checkbox', { name: 'Ask before stopping a container' })).toBeChecked();
-      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await expectAccessible(page, { strict: true });
 
       // Stop now asks first, naming the container; Cancel leaves it running.
       const container = await createTestContainer(docker, { name });
@@ -144,7 +144,7 @@ test.describe('engines: switching between Docker and Podman in the UI', () => {
         await expect(gap).toContainText(`podman update --cpus 1 --memory 256m ${name}`);
         await expect(page.getByRole('button', { name: T.apply })).toBeDisabled();
         await page.screenshot({ path: path.join(SHOTS, `podman-gap-${language}.png`), fullPage: true });
-        expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+        await expectAccessible(page, { strict: true });
       } finally {
         await started.close();
         await container.remove({ force: true }).catch(() => undefined);
@@ -174,7 +174,7 @@ test.describe('engines: switching between Docker and Podman in the UI', () => {
         await expect(page.getByTestId('engine-status')).toContainText(podman.socket);
         await expect(page.getByTestId('engine-status')).toContainText(/Podman \d/);
         await page.screenshot({ path: path.join(SHOTS, `settings-engines-${language}.png`), fullPage: true });
-        expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+        await expectAccessible(page, { strict: true });
 
         await page.getByRole('link', { name: T.containers }).click();
         await expect(row(page, podmanName)).toBeVisible();

@@ -20,7 +20,7 @@ async function openMenu(page: Page, name: string): Promise<void> {
 }
 
 function menuItem(page: Page, name: string, label: string) {
-  return page.getByRole('menu', { name: `More actions for ${name}` }).getByRole('menuitem', { name: label, exact: true });
+  return page.getByRole('menu', { name: `More actions for ${name}` }).getByRole('menuitem', { name: new RegExp(`^${label} `) });
 }
 
 /** Waits until neither tab shows an action in progress: both calls have come back from the engine. */

@@ -1,20 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './support/fixtures';
+import { expectAccessible } from './support/axe';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 import { FILL_SCRIPT, runInVolume } from './support/volume-manifest';
 
 /** Screens of the volumes area, for a person to look at, each checked with axe-core. */
 const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
 
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -13,7 +13,7 @@ export function LazyPart({ children }: { children: ReactNode }) {
 function LoadingPart() {
   const { t } = useTranslation();
   return (
-    <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">
+    <p role="status" aria-busy="true" className="p-6 text-sm text-slate-600 dark:text-slate-400">
       {t('app.loadingPart')}
     </p>
   );

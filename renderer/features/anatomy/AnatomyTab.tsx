@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerAnatomy } from '../../../electron/api/anatomy-contract';
 import { orpc } from '../../api/client';
@@ -164,26 +164,28 @@ function Layers({ anatomy }: { anatomy: ContainerAnatomy }) {
   const { storage } = anatomy;
   // The rows are the image's history (instructions); the Images page counts filesystem layers: say both.
   const imageLayers = useQuery({ ...orpc.images.layers.queryOptions({ input: { reference: storage.image } }), retry: false });
+  const layersId = useId();
+  const changesId = useId();
   return (
     <Part id="layers" word="layer">
-      <h3 className="text-sm font-medium" data-testid="anatomy-layers-title">
+      <h3 id={layersId} className="text-sm font-medium" data-testid="anatomy-layers-title">
         {t('learn.anatomy.layers.readOnly', { image: storage.image, count: storage.layers.length })}
         {imageLayers.data && ` ${t('learn.anatomy.layers.filesystem', { count: imageLayers.data.layerCount })}`}
       </h3>
-      <ol className="max-h-40 list-decimal overflow-auto pl-6 text-xs">
+      <ol tabIndex={0} aria-labelledby={layersId} className="max-h-40 list-decimal overflow-auto pl-6 text-xs">
         {storage.layers.map((layer, index) => (
           <li key={index} className={`${WRAP_WORDS} font-mono`}>
             <Breakable text={layer.createdBy || '—'} /> · {formatBinary(layer.size, i18n.language)}
           </li>
         ))}
       </ol>
-      <h3 className="text-sm font-medium">{t('learn.anatomy.layers.writable', { driver: storage.driver })}</h3>
+      <h3 id={changesId} className="text-sm font-medium">{t('learn.anatomy.layers.writable', { driver: storage.driver })}</h3>
       {storage.writableDir && <p className={mono}>{storage.writableDir}</p>}
       <p className={note}>{t('learn.anatomy.layers.diff')}</p>
       {storage.changes.length === 0 ? (
         <p className="text-sm">{t('learn.anatomy.layers.noChanges')}</p>
       ) : (
-        <ul className="max-h-48 overflow-auto text-xs" data-testid="changes">
+        <ul tabIndex={0} aria-labelledby={changesId} className="max-h-48 overflow-auto text-xs" data-testid="changes">
           {storage.changes.map((change) => (
             <li key={change.path} data-path={change.path} data-kind={change.kind} className="font-mono">
               <span aria-hidden="true">{change.kind === 'added' ? 'A' : change.kind === 'deleted' ? 'D' : 'C'} </span>

@@ -53,7 +53,7 @@ export function BulkBar({ containers, onDone }: { containers: ContainerSummary[]
       {confirming && (
         <Dialog title={t('containers.bulk.removeTitle', { count: containers.length })} onClose={() => setConfirming(false)}>
           <div className="space-y-3 text-sm">
-            <ul className="ml-5 max-h-40 list-disc overflow-auto font-mono text-xs">
+            <ul tabIndex={0} aria-label={t('containers.bulk.listLabel')} className="ml-5 max-h-40 list-disc overflow-auto font-mono text-xs">
               {containers.map((c) => (
                 <li key={c.id}>{c.name}</li>
               ))}

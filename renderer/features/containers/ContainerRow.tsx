@@ -80,7 +80,8 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
                         event.preventDefault();
                         openExternal(address);
                       }}
-                      aria-label={t('containers.openPort', { address })}
+                      // Named by what it shows (speech users say what they see); where it goes is its description.
+                      title={t('containers.openPort', { address })}
                       className="font-mono text-xs text-sky-800 underline dark:text-sky-300"
                     >
                       {label}

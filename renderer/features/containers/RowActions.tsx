@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
 import { orpc } from '../../api/client';
@@ -8,21 +8,20 @@ import { containerLifecycle, containerRemove, containerRename } from '../../../e
 import { CommandHint } from '../../components/CommandHint';
 import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Menu, MenuItem } from '../../components/ui/Menu';
 import { isRunning } from './list-filter';
 import { RemoveDialog } from './RemoveDialog';
 import { RenameDialog } from './RenameDialog';
 
 type Action = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
-const MENU_ITEM = 'block w-full px-3 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800';
-
-/** A menu item named by its label alone, its docker command shown under it. */
-function MenuItem({ label, command, danger, onClick }: { label: string; command: string; danger?: boolean; onClick: () => void }) {
+/** A menu item: its label, its docker command shown under it; named by both, as seen. */
+function ActionItem({ label, command, danger, onSelect }: { label: string; command: string; danger?: boolean; onSelect: () => void }) {
   return (
-    <button type="button" role="menuitem" aria-label={label} className={`${MENU_ITEM} ${danger ? 'text-red-700 dark:text-red-300' : ''}`} onClick={onClick}>
-      <span aria-hidden="true">{label}</span>
+    <MenuItem danger={danger} onSelect={onSelect}>
+      <span className="block">{label}</span>
       <CommandHint compact command={command} />
-    </button>
+    </MenuItem>
   );
 }
 
@@ -43,18 +42,12 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
   const paused = container.state === 'paused';
   const primary: Action = paused ? 'unpause' : running ? 'stop' : 'start';
   const menu: Action[] = running ? ['restart', 'pause', 'kill'] : paused ? ['stop', 'kill'] : [];
-  const menuId = `actions-${container.id.slice(0, 12)}`;
-  const menuRef = useRef<HTMLDivElement>(null);
   const act = (action: Action) => {
-    menuRef.current?.hidePopover();
     // Settings → Confirmations: stop and kill may ask first.
     if ((action === 'stop' || action === 'kill') && confirmations?.[action]) setConfirming(action);
     else mutation.mutate({ action });
   };
-  const open = (which: 'remove' | 'rename') => {
-    menuRef.current?.hidePopover();
-    setDialog(which);
-  };
+  const open = (which: 'remove' | 'rename') => setDialog(which);
 
   return (
     <div className="flex flex-col items-end gap-1">
@@ -69,32 +62,14 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
         >
           {t(`containers.action.${primary}`)}
         </button>
-        <button
-          type="button"
-          popoverTarget={menuId}
-          aria-label={t('containers.moreLabel', { name: container.name })}
-          style={{ anchorName: `--${menuId}` } as CSSProperties}
-          className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700"
-        >
-          ⋯
-        </button>
-        {/* A popover lives in the top layer, so the list's scroll box cannot clip it. */}
-        <div
-          ref={menuRef}
-          id={menuId}
-          popover="auto"
-          role="menu"
-          aria-label={t('containers.moreLabel', { name: container.name })}
-          style={{ positionAnchor: `--${menuId}`, positionArea: 'bottom span-left', margin: '4px 0' } as CSSProperties}
-          className="w-64 overflow-hidden rounded-md border border-slate-300 bg-white p-0 text-sm text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-        >
+        <Menu label={t('containers.moreLabel', { name: container.name })} trigger="⋯">
           {/* The main action too, so every action has its command beside it. */}
           {[primary, ...menu].map((action) => (
-            <MenuItem key={action} label={t(`containers.action.${action}`)} command={containerLifecycle(action, container.name)} onClick={() => act(action)} />
+            <ActionItem key={action} label={t(`containers.action.${action}`)} command={containerLifecycle(action, container.name)} onSelect={() => act(action)} />
           ))}
-          <MenuItem label={t('containers.action.rename')} command={containerRename(container.name, t('learn.command.newName'))} onClick={() => open('rename')} />
-          <MenuItem danger label={t('containers.action.remove')} command={containerRemove([container.name], { force: running })} onClick={() => open('remove')} />
-        </div>
+          <ActionItem label={t('containers.action.rename')} command={containerRename(container.name, t('learn.command.newName'))} onSelect={() => open('rename')} />
+          <ActionItem danger label={t('containers.action.remove')} command={containerRemove([container.name], { force: running })} onSelect={() => open('remove')} />
+        </Menu>
       </div>
       {mutation.isPending && (
         <span role="status" className="text-xs text-slate-700 dark:text-slate-300">

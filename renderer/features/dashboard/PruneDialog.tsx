@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiskKind } from '../../../electron/api/system-schemas';
 import { client, orpc } from '../../api/client';
@@ -15,6 +15,7 @@ import { CommandHint } from '../../components/CommandHint';
  */
 export function PruneDialog({ kind, onClose }: { kind: DiskKind; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const listId = useId();
   // A snapshot, outside the keys engine events refresh: what the user confirms is what they saw.
   const preview = useQuery({
     queryKey: ['prune-snapshot', kind],
@@ -47,8 +48,8 @@ export function PruneDialog({ kind, onClose }: { kind: DiskKind; onClose: () => 
         {preview.isSuccess && !prune.isSuccess && items.length === 0 && <p>{t('learn.prune.nothing')}</p>}
         {preview.isSuccess && !prune.isSuccess && plain.length > 0 && (
           <>
-            <p className="font-medium">{t('learn.prune.willGo', { count: plain.length })}</p>
-            <ul className="max-h-40 overflow-auto font-mono text-xs" data-testid="prune-items">
+            <p id={listId} className="font-medium">{t('learn.prune.willGo', { count: plain.length })}</p>
+            <ul tabIndex={0} aria-labelledby={listId} className="max-h-40 overflow-auto font-mono text-xs" data-testid="prune-items">
               {plain.map((item) => (
                 <li key={item.id} data-id={item.id}>
                   {item.name} · {bytes(item.size)}

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { glossaryNext, type Shown } from './term-state';
 
 export const GLOSSARY_WORDS = ['image', 'container', 'volume', 'layer', 'namespace', 'cgroup', 'port', 'registry'] as const;
 export type GlossaryWord = (typeof GLOSSARY_WORDS)[number];
@@ -21,37 +22,49 @@ export function Term({ word, children }: { word: GlossaryWord; children?: ReactN
 /**
  * The "?" alone, to sit beside a heading, column header or form label
  * without joining its accessible name. It is described by the definition
- * (aria-describedby), so screen readers read it even before it is shown;
- * Escape hides it.
+ * (aria-describedby), so screen readers read it even before it is shown.
+ *
+ * Hover or keyboard focus previews the definition; a click (or Enter/Space)
+ * pins it, a second one unpins it; Escape hides it; moving focus away hides
+ * it. The pointer may move onto the definition without it closing.
  */
 export function TermHelp({ word }: { word: GlossaryWord }) {
   const { t } = useTranslation();
   const id = useId();
-  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState<Shown>('no');
+  const open = shown !== 'no';
   return (
-    <span className="relative inline-flex items-baseline text-base">
+    <span
+      className="relative inline-flex items-baseline text-base"
+      onMouseEnter={() => setShown((value) => glossaryNext(value, 'preview'))}
+      onMouseLeave={() => setShown((value) => glossaryNext(value, 'leave'))}
+    >
       <button
         type="button"
         aria-label={t('learn.glossary.whatIs', { term: t(`learn.glossary.${word}.term`) })}
         aria-describedby={id}
         aria-expanded={open}
         data-glossary={word}
-        onClick={() => setOpen((value) => !value)}
-        onMouseEnter={() => setOpen(true)}
-        onMouseLeave={() => setOpen(false)}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        data-shown={shown}
+        onClick={() => setShown((value) => glossaryNext(value, 'click'))}
+        onFocus={() => setShown((value) => glossaryNext(value, 'preview'))}
+        onBlur={() => setShown((value) => glossaryNext(value, 'blur'))}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !open) return;
+          // Escape hides the definition first, and only that (not a dialog around it).
+          event.preventDefault();
+          event.stopPropagation();
+          setShown('no');
+        }}
         className="inline-flex size-5 items-center justify-center rounded-full border border-slate-400 text-xs font-normal text-slate-700 hover:bg-slate-100 dark:border-slate-500 dark:text-slate-200 dark:hover:bg-slate-800"
       >
         ?
       </button>
-      <span
-        id={id}
-        role="tooltip"
-        className={`${open ? 'block' : 'hidden'} absolute left-0 top-full z-30 mt-1 w-72 whitespace-normal rounded-md border border-slate-300 bg-white p-2 text-left text-sm font-normal normal-case tracking-normal text-slate-900 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100`}
-      >
-        {t(`learn.glossary.${word}.definition`)}
+      {/* pt-1 rather than a margin: the gap belongs to the box, so the pointer can cross it onto the text. */}
+      <span id={id} role="tooltip" className={`${open ? 'block' : 'hidden'} absolute left-0 top-full z-30 w-72 pt-1`}>
+        <span className="block whitespace-normal rounded-md border border-slate-300 bg-white p-2 text-left text-sm font-normal normal-case tracking-normal text-slate-900 shadow-lg dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100">
+          {t(`learn.glossary.${word}.definition`)}
+        </span>
       </span>
     </span>
   );

@@ -109,7 +109,7 @@ export function BuildPanel({ onClose, onBuilt }: { onClose: () => void; onBuilt:
       {status === 'cancelled' && <p role="status">{t('images.build.cancelled')}</p>}
       {status === 'failed' && <ImageError error={build.error} />}
       {(value.steps.length > 0 || value.preamble.length > 0) && (
-        <div ref={log} role="log" aria-label={t('images.build.log')} data-testid="build-log" className="max-h-80 overflow-auto rounded-md bg-slate-950 p-3 font-mono text-xs text-slate-100">
+        <div ref={log} role="log" aria-label={t('images.build.log')} tabIndex={0} data-testid="build-log" className="max-h-80 overflow-auto rounded-md bg-slate-950 p-3 font-mono text-xs text-slate-100">
           {value.preamble.map((text, i) => (
             <div key={`p${i}`}>{text}</div>
           ))}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
 import { CommandHint } from './CommandHint';
@@ -11,6 +11,7 @@ import { imagePrune } from '../../../electron/api/docker-commands';
 /** `docker image prune [-a]`: lists exactly what goes and the space, then asks. */
 export function PrunePanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const listId = useId();
   const [all, setAll] = useState(false);
   const preview = useQuery({ ...orpc.images.prunePreview.queryOptions({ input: { all } }), staleTime: 0 });
   const prune = useMutation(orpc.images.prune.mutationOptions());
@@ -46,10 +47,10 @@ export function PrunePanel({ onClose }: { onClose: () => void }) {
             <p className={muted}>{t('images.prune.nothing')}</p>
           ) : (
             <>
-              <p className="text-sm font-medium">
+              <p id={listId} className="text-sm font-medium">
                 {t('images.prune.summary', { count: going.length, size: formatBytes(preview.data.size, i18n.language) })}
               </p>
-              <ul className="max-h-48 overflow-auto text-sm" data-testid="prune-list">
+              <ul tabIndex={0} aria-labelledby={listId} className="max-h-48 overflow-auto text-sm" data-testid="prune-list">
                 {going.map((image) => (
                   <li key={image.id} className="font-mono text-xs" data-id={image.id}>
                     {image.repoTags[0] ?? t('images.untagged')} · {shortId(image.id)} · {formatBytes(image.size, i18n.language)}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -30,6 +30,7 @@ export function PruneButton() {
 
 function PruneDialog({ onClose, onDone }: { onClose: () => void; onDone: (result: { removed: string[]; kept: { name: string }[] }) => void }) {
   const { t } = useTranslation();
+  const listId = useId();
   const candidates = useQuery({ ...orpc.volumes.pruneCandidates.queryOptions(), staleTime: 0, gcTime: 0 });
   const prune = useMutation(orpc.volumes.prune.mutationOptions());
   const names = candidates.data ?? [];
@@ -58,8 +59,8 @@ function PruneDialog({ onClose, onDone }: { onClose: () => void; onDone: (result
       {candidates.isSuccess && names.length === 0 && <p>{t('volumes.prune.nothing')}</p>}
       {names.length > 0 && (
         <>
-          <p>{t('volumes.prune.warning', { count: names.length })}</p>
-          <ul data-testid="prune-list" className="max-h-48 list-disc overflow-auto pl-5 font-mono text-xs">
+          <p id={listId}>{t('volumes.prune.warning', { count: names.length })}</p>
+          <ul tabIndex={0} aria-labelledby={listId} data-testid="prune-list" className="max-h-48 list-disc overflow-auto pl-5 font-mono text-xs">
             {names.map((name) => (
               <li key={name}>{name}</li>
             ))}

@@ -20,7 +20,7 @@ function Node({ name, value, path, needle }: { name: string; value: Json; path: 
     const entries = Object.entries(value);
     return (
       <details open={Boolean(needle) || path.split('.').length < 2} className="ml-4">
-        <summary className="cursor-pointer font-mono">
+        <summary className="min-h-6 cursor-pointer font-mono">
           {name}{' '}
           <span className="text-slate-600 dark:text-slate-400">{Array.isArray(value) ? `[${entries.length}]` : `{${entries.length}}`}</span>
         </summary>
@@ -58,7 +58,7 @@ export function InspectTab({ info }: { info: Record<string, unknown> }) {
           {t('containers.inspect.copy')}
         </button>
       </div>
-      <div data-testid="inspect-tree" className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 p-2 dark:border-slate-800">
+      <div data-testid="inspect-tree" role="region" aria-label={t('containers.inspect.treeLabel')} tabIndex={0} className="min-h-0 flex-1 overflow-auto rounded-md border border-slate-200 p-2 dark:border-slate-800">
         <Node name="container" value={info as Json} path="" needle={query.trim().toLowerCase()} />
       </div>
     </div>

@@ -159,6 +159,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         data-lines={lines.length}
         role="log"
         aria-label={t('containers.logs.label', { name })}
+        // Focusable, so a keyboard user can scroll it (arrows, Page Up/Down) when it holds more than it shows.
+        tabIndex={0}
         className="min-h-64 flex-1 overflow-auto rounded-md bg-slate-950 p-2 font-mono text-xs text-slate-100"
       >
         {lines.length === 0 && <p className="text-slate-300">{stream.done ? t('containers.logs.empty') : t('containers.logs.waiting')}</p>}

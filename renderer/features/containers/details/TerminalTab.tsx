@@ -1,12 +1,13 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { containerExec } from '../../../../electron/api/docker-commands';
 import { CommandHint } from '../../../components/CommandHint';
+import { terminalKeyFilter } from './terminal-keys';
 
 const SHELLS = ['sh', 'bash', 'ash', 'zsh'];
 
@@ -17,6 +18,8 @@ export function TerminalTab({ id, running }: { id: string; running: boolean }) {
   const [error, setError] = useState<unknown>();
   const [exit, setExit] = useState<number | null | undefined>(undefined);
   const host = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+  const inputLabel = t('containers.terminal.inputLabel');
 
   useEffect(() => {
     if (!running || !host.current) return;
@@ -28,6 +31,7 @@ export function TerminalTab({ id, running }: { id: string; running: boolean }) {
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
+    terminal.attachCustomKeyEventHandler(terminalKeyFilter());
     terminal.open(host.current);
     fit.fit();
     const controller = new AbortController();
@@ -64,6 +68,14 @@ export function TerminalTab({ id, running }: { id: string; running: boolean }) {
     };
   }, [id, shell, running]);
 
+  // After every render (so after a new terminal, and in the current language):
+  // screen readers hear what xterm's input is and how to leave it.
+  useEffect(() => {
+    const input = host.current?.querySelector('textarea');
+    input?.setAttribute('aria-label', inputLabel);
+    input?.setAttribute('aria-describedby', hintId);
+  });
+
   if (!running) return <p>{t('containers.terminal.notRunning')}</p>;
   return (
     <div className="flex h-full flex-col gap-2 text-sm">
@@ -83,6 +95,9 @@ export function TerminalTab({ id, running }: { id: string; running: boolean }) {
         <p role="status">{exit === 126 || exit === 127 ? t('containers.terminal.noShell', { shell }) : t('containers.terminal.ended', { code: exit ?? '?' })}</p>
       )}
       <div ref={host} data-testid="terminal" className="min-h-72 flex-1 rounded-md bg-black p-1" />
+      <p id={hintId} data-testid="terminal-leave-hint" className="text-xs text-slate-700 dark:text-slate-300">
+        {t('containers.terminal.leaveHint')}
+      </p>
     </div>
   );
 }
