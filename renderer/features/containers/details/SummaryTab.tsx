@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSecretName } from '../../../../electron/api/secret-names';
 import type { InspectInfo } from './ContainerDetails';
-
-const SECRET_NAME = /pass|secret|token|key|pwd|credential/i;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -15,7 +14,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function EnvValue({ name, value }: { name: string; value: string }) {
   const { t } = useTranslation();
-  const [shown, setShown] = useState(!SECRET_NAME.test(name));
+  const [shown, setShown] = useState(!isSecretName(name));
   if (shown) return <span>{value}</span>;
   return (
     <button type="button" className="underline" onClick={() => setShown(true)} aria-label={t('containers.summary.reveal', { name })}>
