@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Page } from '@playwright/test';
 import { createTestContainer, uniqueName } from './support/engine-fixtures';
-import { dockerCli, expect, test } from './support/fixtures';
+import { dockerCli, expect, openApp, test } from './support/fixtures';
 import { checkAndShoot } from './support/learn-fixtures';
 import { bridgePublishedPort, freeLocalPort } from './support/port-bridge';
 
@@ -160,3 +160,17 @@ for (const language of ['en', 'pt-BR'] as const) {
     await checkAndShoot(page, `web-session-missing-${language}`);
   });
 }
+
+test('an engine address with a password is refused in words, and nothing is saved', async ({ page, webHost }) => {
+  await openApp(page, webHost);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('Remote with password');
+  await page.getByLabel('Address').fill('ssh://admin:hunter2@build.example');
+  const warning = page.getByTestId('engine-address-password');
+  await expect(warning).toHaveText(/Leave the password out of the address/);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Use Remote with password' })).toHaveCount(0);
+  await page.getByLabel('Address').fill('ssh://admin@build.example');
+  await expect(warning).toHaveCount(0);
+});
