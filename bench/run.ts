@@ -12,12 +12,13 @@ import { eventsPart } from './parts/events';
 import { listsPart } from './parts/lists';
 import { logsPart } from './parts/logs';
 import { pullPart } from './parts/pull';
+import { refusalsPart } from './parts/refusals';
 import { screensPart } from './parts/screens';
 import { startPart } from './parts/start';
 import { statsPart } from './parts/stats';
 import { type BenchPart, type BenchRow, printBenchTable, withCleanups } from './support/harness';
 
-const parts: BenchPart[] = [eventsPart, listsPart, logsPart, statsPart, screensPart, startPart, pullPart, backupPart];
+const parts: BenchPart[] = [eventsPart, listsPart, logsPart, statsPart, screensPart, startPart, pullPart, backupPart, refusalsPart];
 
 const only = process.env.CAIS_BENCH_ONLY?.split(',').filter(Boolean);
 const rows: BenchRow[] = [];

@@ -9,13 +9,13 @@ for (const [language, badge, images, lessons] of [
   test(`Cais's helper image is labelled as Cais's own and no lesson offers it (${language})`, async ({ page, webHost, docker }) => {
     await ensureHelperImage(docker);
     await openApp(page, webHost, language);
-    await page.goto(`${new URL(webHost.url).origin}/#images`);
+    await page.goto(`${webHost.origin}/#images`);
     await expect(page.getByRole('heading', { name: images, level: 1 })).toBeVisible();
     const helper = page.locator(`[data-testid="image-row"][data-reference="${HELPER_IMAGE}"]`);
     await expect(helper.getByTestId('cais-own')).toContainText(badge);
     await expect(page.locator(`[data-testid="image-row"][data-reference="${TEST_IMAGE}"]`).getByTestId('cais-own')).toHaveCount(0);
 
-    await page.goto(`${new URL(webHost.url).origin}/#lessons`);
+    await page.goto(`${webHost.origin}/#lessons`);
     await expect(page.getByRole('heading', { name: lessons, level: 1 })).toBeVisible();
     const picker = page.locator('#lesson-image');
     await expect(picker.locator(`option[value="${TEST_IMAGE}"]`)).toHaveCount(1);

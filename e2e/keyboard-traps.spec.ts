@@ -40,7 +40,7 @@ for (const language of LANGUAGES) {
     await container.start();
     try {
       await openApp(page, webHost, language.code);
-      await page.goto(`${webHost.url.split('#')[0]}#containers/${container.id}/terminal`);
+      await page.goto(`${webHost.origin}/#containers/${container.id}/terminal`);
       const terminal = page.getByTestId('terminal');
       await expect(terminal.locator('.xterm-rows')).toContainText('#');
       const hint = page.getByTestId('terminal-leave-hint');
@@ -198,7 +198,7 @@ for (const language of LANGUAGES) {
     await container.start();
     try {
       await openApp(page, webHost, language.code);
-      await page.goto(`${webHost.url.split('#')[0]}#containers/${container.id}/logs`);
+      await page.goto(`${webHost.origin}/#containers/${container.id}/logs`);
       const log = page.getByTestId('log-view');
       // The state judged: every line in, and more of them than the box shows.
       await expect(log).toHaveAttribute('data-lines', '300');
@@ -214,7 +214,7 @@ for (const language of LANGUAGES) {
       await expect.poll(() => log.evaluate((box) => box.scrollTop)).toBeLessThan(bottom / 2);
 
       // The inspect tree, much longer than the window, too.
-      await page.goto(`${webHost.url.split('#')[0]}#containers/${container.id}/inspect`);
+      await page.goto(`${webHost.origin}/#containers/${container.id}/inspect`);
       const tree = page.getByTestId('inspect-tree');
       await expect(tree).toHaveAccessibleName(T.containers.inspect.treeLabel);
       await expect.poll(() => tree.evaluate((box) => box.scrollHeight > box.clientHeight)).toBe(true);

@@ -162,7 +162,7 @@ test.describe('each action\'s command, run in a shell, has the same effect', () 
     const name = uniqueName('formrun');
     const volume = uniqueName('formvol');
     await openApp(page, webHost);
-    await page.goto(`${webHost.url.split('#')[0]}#containers/~run/${encodeURIComponent(TEST_IMAGE)}`);
+    await page.goto(`${webHost.origin}/#containers/~run/${encodeURIComponent(TEST_IMAGE)}`);
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByLabel('Command', { exact: true }).fill('sleep 600');
     await page.getByRole('button', { name: '+ Add a port' }).click();
@@ -301,7 +301,7 @@ test.describe('each action\'s command, run in a shell, has the same effect', () 
       await runInVolume(docker, name, 'echo hello > /data/a.txt && mkdir -p /data/sub/deep && echo "two words" > /data/sub/deep/b.txt && ln -s a.txt /data/link');
       const expected = await volumeManifest(docker, name);
       await openApp(page, webHost);
-      await page.goto(`${webHost.url.split('#')[0]}#volumes/${name}/backup`);
+      await page.goto(`${webHost.origin}/#volumes/${name}/backup`);
       await page.getByLabel('Save the backup as').fill(destination);
       const backupCommand = (await hint(page).filter({ hasText: 'tar czf' }).textContent())!;
       expect(backupCommand).toBe(`docker run --rm -v ${name}:/data:ro -v ${quoteShellWord(`${folder}:/backup`)} busybox tar czf '/backup/volume backup.tar.gz' -C /data .`);
@@ -353,7 +353,7 @@ test('the log says what really happened: quick run\'s chosen host ports, and a s
   try {
     await openApp(page, started.host);
     // Quick run from the run form: the image exposes 8080.
-    await page.goto(`${started.host.url.split('#')[0]}#containers/~run/${encodeURIComponent(TEST_IMAGE)}`);
+    await page.goto(`${started.host.origin}/#containers/~run/${encodeURIComponent(TEST_IMAGE)}`);
     await page.getByRole('button', { name: 'Quick run' }).click();
     await expect(page.getByRole('tab', { name: 'Logs', selected: true })).toBeVisible();
     quick = decodeURIComponent(page.url().split('#containers/')[1].split('/')[0]);
@@ -366,7 +366,7 @@ test('the log says what really happened: quick run\'s chosen host ports, and a s
     await page.getByRole('button', { name: 'Close' }).click();
 
     // A settings change recreates the container: logged as create, rename, stop, start and rm.
-    await page.goto(`${started.host.url.split('#')[0]}#containers/${container.id}/settings`);
+    await page.goto(`${started.host.origin}/#containers/${container.id}/settings`);
     await page.getByRole('button', { name: '+ Add a variable' }).click();
     const env = page.getByRole('group', { name: 'Environment variables' });
     await env.getByLabel('Name').last().fill('MODE');
@@ -413,7 +413,7 @@ test('command hints beside actions, in both languages: screenshots and no seriou
   const container = await createTestContainer(docker, { name, Cmd: STOPS_AT_ONCE });
   await container.start();
   await docker.createVolume({ Name: volume, Labels: { [TEST_LABEL]: '1' } });
-  const base = webHost.url.split('#')[0];
+  const base = `${webHost.origin}/`;
   try {
     for (const language of ['en', 'pt-BR'] as const) {
       await openApp(page, webHost, language);

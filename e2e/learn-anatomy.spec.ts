@@ -19,7 +19,7 @@ test('the anatomy of a running container shows its real host PID, memory limit a
     expect(pid).toBeGreaterThan(0);
 
     await openApp(page, webHost);
-    await page.goto(`${webHost.url.split('#')[0]}#containers/${info.Id}/anatomy`);
+    await page.goto(`${webHost.origin}/#containers/${info.Id}/anatomy`);
     const anatomy = page.getByTestId('anatomy');
     await expect(anatomy.getByTestId('host-pid')).toHaveText(String(pid));
     await expect(anatomy.getByTestId('memory-limit')).toHaveAttribute('data-bytes', String(64 * 1024 * 1024));
@@ -56,7 +56,7 @@ for (const [language, noChanges, layers] of [
       expect(Array.isArray(changes) && changes.length > 0).toBe(false);
       const info = await container.inspect();
       await openApp(page, webHost, language);
-      await page.goto(`${webHost.url.split('#')[0]}#containers/${info.Id}/anatomy`);
+      await page.goto(`${webHost.origin}/#containers/${info.Id}/anatomy`);
       const anatomy = page.getByTestId('anatomy');
       await expect(anatomy.getByTestId('host-pid')).toHaveText(String(info.State.Pid));
       await expect(anatomy.locator('[data-part="layers"] h2')).toContainText(layers);

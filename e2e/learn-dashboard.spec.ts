@@ -22,7 +22,7 @@ const KIND_OF_TYPE: Record<string, string> = {
 
 async function openDashboard(page: Page, host: Parameters<typeof openApp>[1], language = 'en') {
   await openApp(page, host, language);
-  await page.goto(`${host.url.split('#')[0]}#dashboard`);
+  await page.goto(`${host.origin}/#dashboard`);
   await expect(page.getByTestId('disk-row')).toHaveCount(4);
 }
 

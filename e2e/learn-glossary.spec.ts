@@ -64,7 +64,7 @@ async function checkTooltip(page: Page, language: Language, word: Word, scope: P
 for (const language of LANGUAGES) {
   test(`glossary tooltips in ${language.code}: described for screen readers, shown on focus, hidden by Escape`, async ({ page, webHost }) => {
     await openApp(page, webHost, language.code);
-    await page.goto(`${webHost.url.split('#')[0]}#dashboard`);
+    await page.goto(`${webHost.origin}/#dashboard`);
     const button = helpButton(page, language, 'image');
     // The definition is the button's accessible description even before it is shown.
     await expect(button).toHaveAccessibleDescription(language.definition);
@@ -79,7 +79,7 @@ for (const language of LANGUAGES) {
   });
 
   test(`glossary words where a beginner meets them, in ${language.code}: containers, run form, images, pull, tag and push, layers, volumes`, async ({ page, webHost, docker }) => {
-    const base = webHost.url.split('#')[0];
+    const base = `${webHost.origin}/`;
     // The list's column headers show once there is a container to list.
     const container = await createTestContainer(docker);
     await openApp(page, webHost, language.code);

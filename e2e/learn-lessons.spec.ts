@@ -12,7 +12,7 @@ async function leftovers(docker: import('dockerode')): Promise<number> {
 test('each lesson runs to the end on the real engine and leaves nothing behind', async ({ page, webHost, docker }) => {
   test.setTimeout(120_000);
   await openApp(page, webHost);
-  await page.goto(`${webHost.url.split('#')[0]}#lessons`);
+  await page.goto(`${webHost.origin}/#lessons`);
   await page.getByLabel(/Image used by the lessons/).selectOption(TEST_IMAGE);
 
   const lesson = (id: string) => page.locator(`[data-lesson="${id}"]`);
@@ -39,7 +39,7 @@ test('each lesson runs to the end on the real engine and leaves nothing behind',
 
 test('lessons in pt-BR: readable and accessible', async ({ page, webHost, docker }) => {
   await openApp(page, webHost, 'pt-BR');
-  await page.goto(`${webHost.url.split('#')[0]}#lessons`);
+  await page.goto(`${webHost.origin}/#lessons`);
   await page.getByLabel(/Imagem usada pelas lições/).selectOption(TEST_IMAGE);
   await page.getByRole('button', { name: 'Começar: Dados que sobrevivem' }).click();
   await expect(page.locator('[data-lesson="data-survives"] [data-step="cleanup"][data-status="done"]')).toBeVisible({ timeout: 30_000 });

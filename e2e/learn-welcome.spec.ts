@@ -31,7 +31,7 @@ function startWebAsNobody(env: Record<string, string>): Promise<{ url: string; s
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output)?.[1];
+      const url = /^(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m.exec(output)?.[1];
       // Stopping waits for the exit: the host writes its log into the data folder until then.
       const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
       if (url) resolve({ url, stop });

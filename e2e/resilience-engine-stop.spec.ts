@@ -7,6 +7,7 @@ import { bridgeIntoNamespace, engineNetworkNamespace, startRegistry } from './su
 import { buildTestImage } from './support/test-image';
 import { destroyThrowawayEngine, dockerFor, startThrowawayEngine, TEST_IMAGE, TEST_LABEL, throwawayEngineUnavailable } from './support/test-engine';
 import { startThrottleProxy } from './support/throttle-proxy';
+import type { WebHost } from '../electron/server/web-host';
 
 const noEngine = throwawayEngineUnavailable();
 
@@ -23,11 +24,14 @@ const LAYER_BYTES = 3_000_000;
 const PULL_BYTES_PER_SECOND = 48_000;
 
 /** One window of the app on `hash`, recording its page errors and any navigation after it opened. */
-async function openWindow(context: BrowserContext, url: string, hash: string) {
+async function openWindow(context: BrowserContext, host: WebHost, hash: string) {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${url}#${hash}`);
+  // Each window signs in with a launch URL of its own (one works once), then goes to its screen.
+  await page.goto(host.launchUrl());
+  await page.waitForFunction(() => sessionStorage.getItem('cais.session') !== null);
+  await page.goto(`${host.origin}/#${hash}`);
   let navigations = 0;
   page.on('framenavigated', (frame) => frame === page.mainFrame() && (navigations += 1));
   return { page, errors, navigations: () => navigations };
@@ -70,14 +74,13 @@ test.describe('when the engine stops under running streams', () => {
       await pushTo(docker, reference, `127.0.0.1:${proxy.port}`);
       await removeQuietly(docker, reference);
 
-      // One page trades the URL's token for the cookie and sets the language; the windows then share both.
+      // One page sets the language (localStorage, shared); each window then signs in with its own link.
       await openApp(first, started.host);
       await first.close();
-      const url = started.host.url.replace(/\?.*$/, '');
-      const list = await openWindow(context, url, 'containers');
-      const logs = await openWindow(context, url, `containers/${container.id}/logs`);
-      const stats = await openWindow(context, url, `containers/${container.id}/stats`);
-      const pull = await openWindow(context, url, 'images');
+      const list = await openWindow(context, started.host, 'containers');
+      const logs = await openWindow(context, started.host, `containers/${container.id}/logs`);
+      const stats = await openWindow(context, started.host, `containers/${container.id}/stats`);
+      const pull = await openWindow(context, started.host, 'images');
       const windows = [list, logs, stats, pull];
 
       await expect(list.page.getByRole('link', { name })).toBeVisible();
@@ -102,7 +105,7 @@ test.describe('when the engine stops under running streams', () => {
       await expect(cutOff).toContainText(`Pulling ${reference}`);
       await checkAndShoot(pull.page, 'offline-interrupted-pull-en');
       // The web host itself is fine: it still serves the window.
-      expect((await logs.page.request.get(url)).ok()).toBe(true);
+      expect((await logs.page.request.get(`${started.host.origin}/`)).ok()).toBe(true);
 
       await engine.start();
       // Back without a reload or a click: the list, the open panels, and the events.

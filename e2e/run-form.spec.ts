@@ -8,8 +8,8 @@ import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
 
 const sh = promisify(execFile);
 
-async function openRunForm(page: Page, webHost: { url: string }, image = ''): Promise<void> {
-  await openApp(page, webHost as never);
+async function openRunForm(page: Page, webHost: Parameters<typeof openApp>[1], image = ''): Promise<void> {
+  await openApp(page, webHost);
   await page.getByRole('link', { name: 'Run a container…' }).click();
   await expect(page.getByRole('heading', { name: 'Run a container' })).toBeVisible();
   if (image) await page.getByLabel('Image', { exact: true }).fill(image);

@@ -56,7 +56,7 @@ test.describe('language', () => {
   test.use({ locale: 'pt-BR' });
 
   test('follows the OS locale at first start, then remembers the choice', async ({ page, webHost }) => {
-    await page.goto(webHost.url);
+    await page.goto(webHost.launchUrl());
     await expect(page.getByRole('heading', { name: 'Contêineres', level: 1 })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
     await page.getByLabel('Idioma').selectOption('en');

@@ -66,14 +66,14 @@ test('pt-BR: no raw engine state and no decimal point in the list, a summary, st
   expect(await prose(page)).not.toMatch(ENGINE_STATES);
 
   for (const container of [running, exited]) {
-    await page.goto(`${webHost.url.split('#')[0]}#containers/${container.id}/summary`);
+    await page.goto(`${webHost.origin}/#containers/${container.id}/summary`);
     await expect(page.getByRole('tab', { name: 'Resumo' })).toBeVisible();
     await expect(page.locator('main dl')).toBeVisible();
     expect(await prose(page)).not.toMatch(ENGINE_STATES);
   }
 
   // Stats: "0,0%" and "1,9 MiB", never "0.0 %" or "1.9 MiB".
-  await page.goto(`${webHost.url.split('#')[0]}#containers/${running.id}/stats`);
+  await page.goto(`${webHost.origin}/#containers/${running.id}/stats`);
   const samples = page.getByTestId('stats-samples');
   await expect.poll(async () => Number(await samples.getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('stat-memory')).toContainText('de 64,0 MiB');
@@ -82,7 +82,7 @@ test('pt-BR: no raw engine state and no decimal point in the list, a summary, st
   expect(statsText).not.toMatch(/\d\.\d/);
 
   // Lesson 1: the docker ps -a step shows the table, and the sentence says "parado", not "exited".
-  await page.goto(`${webHost.url.split('#')[0]}#lessons`);
+  await page.goto(`${webHost.origin}/#lessons`);
   await page.getByLabel(/Imagem usada pelas lições/).selectOption(TEST_IMAGE);
   const lesson = page.locator('[data-lesson="first-container"]');
   await lesson.getByRole('button', { name: /Seu primeiro contêiner/ }).click();
@@ -100,7 +100,7 @@ test('a volume file named with a right-to-left override shows the marker, not a 
   await docker.createVolume({ Name: name, Labels: { [TEST_LABEL]: '1' } });
   await runInVolume(docker, name, `printf x > "/data/$(printf '\\342\\200\\256')gpj.exe"`);
   await openApp(page, webHost);
-  await page.goto(`${webHost.url.split('#')[0]}#volumes/${name}/files`);
+  await page.goto(`${webHost.origin}/#volumes/${name}/files`);
   const row = page.getByTestId('file-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('⟨U+202E⟩gpj.exe');
@@ -115,7 +115,7 @@ test('the recreate dialog keeps the container’s name while it works', async ({
   const container = await createTestContainer(docker, { name: target, Cmd: ['sh', '-c', 'while true; do sleep 1; done'] });
   await container.start();
   await openApp(page, webHost, 'pt-BR');
-  await page.goto(`${webHost.url.split('#')[0]}#volumes/${volume}/attach`);
+  await page.goto(`${webHost.origin}/#volumes/${volume}/attach`);
   await page.getByRole('tab', { name: 'Conectar a um contêiner' }).click();
   await page.getByTestId('attach-container').selectOption({ label: `${target} (rodando)` });
   await page.getByLabel('Caminho dentro do contêiner').nth(1).fill('/mnt/dados');
@@ -151,7 +151,7 @@ test('ports and instructions wrap only between words', async ({ page, webHost, d
   // One line box: "127.0.0.1:32769→80/tcp" is never split ("32769→8 / 0/tcp").
   expect(await port.evaluate((li) => li.getClientRects().length === 1 && li.scrollHeight <= parseFloat(getComputedStyle(li).lineHeight) * 1.5)).toBe(true);
 
-  await page.goto(`${webHost.url.split('#')[0]}#images`);
+  await page.goto(`${webHost.origin}/#images`);
   await page.getByLabel('Filter').fill(TEST_IMAGE);
   await page.getByRole('button', { name: `Details of ${TEST_IMAGE}` }).first().click();
   const instructions = page.getByTestId('layer-instruction');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { WebHost } from '../electron/server/web-host';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, startHostWithEnv, test } from './support/fixtures';
 import { TEST_LABEL } from './support/test-engine';
@@ -47,9 +48,9 @@ const text = {
   },
 } as const;
 
-async function openTab(page: Page, url: string, language: string, hash: string): Promise<void> {
-  await openApp(page, { url } as Parameters<typeof openApp>[1], language);
-  await page.goto(`${new URL(url).origin}/#${hash}`);
+async function openTab(page: Page, host: WebHost, language: string, hash: string): Promise<void> {
+  await openApp(page, host, language);
+  await page.goto(`${host.origin}/#${hash}`);
 }
 
 for (const language of ['en', 'pt-BR'] as const) {
@@ -66,7 +67,7 @@ for (const language of ['en', 'pt-BR'] as const) {
       const folder = path.join(home, words.folder);
       expect(fs.existsSync(folder)).toBe(false);
 
-      await openTab(page, started.host.url, language, `volumes/${name}/backup`);
+      await openTab(page, started.host, language, `volumes/${name}/backup`);
       const destination = page.getByLabel(words.saveAs);
       await expect(destination).toHaveValue(new RegExp(`^${folder}/${name}-.*\\.tar\\.gz$`));
       const file = await destination.inputValue();
@@ -84,7 +85,7 @@ for (const language of ['en', 'pt-BR'] as const) {
 
       // Restoring into a new volume: success, and no "already exists" for the volume it made.
       const restored = uniqueName('restored');
-      await openTab(page, started.host.url, language, 'volumes');
+      await openTab(page, started.host, language, 'volumes');
       await page.getByRole('button', { name: words.openRestore }).click();
       await page.getByLabel(words.backupFile).fill(file);
       await page.getByLabel(words.newName).fill(restored);
@@ -97,7 +98,7 @@ for (const language of ['en', 'pt-BR'] as const) {
 
       // Same for a clone.
       const cloned = uniqueName('cloned');
-      await openTab(page, started.host.url, language, `volumes/${name}/backup`);
+      await openTab(page, started.host, language, `volumes/${name}/backup`);
       await page.getByLabel(words.copyName).fill(cloned);
       await page.getByRole('button', { name: words.clone, exact: true }).click();
       await expect(page.getByTestId('clone-done')).toContainText(words.cloned(cloned));

@@ -62,7 +62,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-shots-'));
       try {
         await openApp(page, webHost, language.code);
-        const origin = new URL(webHost.url).origin;
+        const origin = webHost.origin;
         await page.goto(`${origin}/#volumes`);
         await expect(page.getByRole('heading', { name: language.title, level: 1 })).toBeVisible();
         await page.getByRole('searchbox').fill(suffix.toLowerCase());

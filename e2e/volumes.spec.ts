@@ -19,7 +19,7 @@ async function labelledVolume(docker: import('dockerode'), prefix = 'vol'): Prom
 
 async function openVolume(page: Page, webHost: Parameters<typeof openApp>[1], name: string, tab = 'files'): Promise<void> {
   await openApp(page, webHost);
-  await page.goto(`${new URL(webHost.url).origin}/#volumes/${name}/${tab}`);
+  await page.goto(`${webHost.origin}/#volumes/${name}/${tab}`);
   await expect(page.getByRole('heading', { name: `Volume ${name}`, level: 1 })).toBeVisible();
 }
 
@@ -199,7 +199,7 @@ test.describe('volumes', () => {
     });
     const containerName = (await container.inspect()).Name.slice(1);
     await openApp(page, webHost);
-    await page.goto(`${new URL(webHost.url).origin}/#volumes`);
+    await page.goto(`${webHost.origin}/#volumes`);
     await page.getByLabel('Search').fill(used);
     await expect(row(page, used)).toContainText(containerName);
     await row(page, used).getByRole('button', { name: `Remove ${used}` }).click();
@@ -222,7 +222,7 @@ test.describe('volumes', () => {
   test('the "used by" column follows containers as they come and go, without a reload', async ({ page, webHost, docker }) => {
     const name = await labelledVolume(docker, 'follow');
     await openApp(page, webHost);
-    await page.goto(`${new URL(webHost.url).origin}/#volumes`);
+    await page.goto(`${webHost.origin}/#volumes`);
     await page.getByLabel('Search').fill(name);
     await expect(row(page, name)).toContainText('Not used by any container');
     const container = await createTestContainer(docker, {
@@ -237,7 +237,7 @@ test.describe('volumes', () => {
 
   test('a file that is not a backup is refused in words and creates nothing', async ({ page, webHost, docker }) => {
     await openApp(page, webHost);
-    await page.goto(`${new URL(webHost.url).origin}/#volumes`);
+    await page.goto(`${webHost.origin}/#volumes`);
     await page.getByRole('button', { name: 'Restore a backup…' }).click();
     await page.getByLabel('Backup file').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('\xff\xd8\xff not a tar at all'.repeat(100)) });
     const target = uniqueName('never');
@@ -252,7 +252,7 @@ test.describe('volumes', () => {
     const used = await labelledVolume(docker, 'inuse');
     await docker.createContainer({ Image: TEST_IMAGE, Labels: { [TEST_LABEL]: '1' }, HostConfig: { Mounts: [{ Type: 'volume', Source: used, Target: '/x' }] } });
     await openApp(page, webHost);
-    await page.goto(`${new URL(webHost.url).origin}/#volumes`);
+    await page.goto(`${webHost.origin}/#volumes`);
     await page.getByRole('button', { name: 'Clean up unused…' }).click();
     const list = page.getByTestId('prune-list');
     await expect(list).toContainText(unused);

@@ -60,7 +60,7 @@ describe.skipIf(!built)('npm run web: where it listens', { timeout: 20_000 }, ()
   it('listens on 127.0.0.1 by default, without a warning', async () => {
     const outcome = await startCli(['--port', '0']);
     expect(outcome.code).toBeNull(); // still running
-    expect(outcome.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S{40,}$/m);
+    expect(outcome.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=\S{40,}$/m);
     expect(outcome.stderr).not.toMatch(/WARNING/);
   });
 

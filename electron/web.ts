@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
 import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
@@ -58,11 +59,18 @@ async function main(): Promise<void> {
     log.error('The web host could not start', error);
     throw error;
   }
-  log.info(`Listening on ${host.url}`); // the token is redacted in the file
-  console.log('Cais is running. Open this address in a browser (Ctrl+C stops it):');
-  console.log(host.url);
+  log.info(`Listening on ${host.origin}`); // never a launch link: they are for the terminal only
+  // A link signs one browser tab in, once, within two minutes; the tab then
+  // keeps its own session (a reload keeps it). Another tab, or a link that
+  // expired, takes a new one: press Enter here.
+  console.log('Cais is running (Ctrl+C stops it). Open this link in a browser; it works once, within 2 minutes:');
+  console.log(host.launchUrl());
+  console.log('For another tab, or if the link expired, press Enter here for a new one.');
+  const input = readline.createInterface({ input: process.stdin });
+  input.on('line', () => console.log(host.launchUrl()));
   const stop = () => {
     log.info('Stopping');
+    input.close();
     engine.close();
     void host.close().then(() => process.exit(0));
   };

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyCachedTheme } from './api/theme';
+import { WebSessionGate } from './features/web-session/WebSessionGate';
 import './i18n';
 import './styles.css';
 
@@ -16,7 +17,9 @@ applyCachedTheme();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <WebSessionGate>
+        <App />
+      </WebSessionGate>
     </QueryClientProvider>
   </StrictMode>,
 );

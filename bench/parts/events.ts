@@ -107,7 +107,7 @@ export const eventsPart: BenchPart = {
 
     const host = await openRendererHost(cleanups);
     const browser = await launchWindowBrowser(cleanups);
-    const page = await openInstrumentedWindow(browser, host.url, RECORD_STATE_CHANGES);
+    const page = await openInstrumentedWindow(browser, host.launchUrl(), RECORD_STATE_CHANGES);
     await page.locator(`[data-testid="container-row"][data-name="${toggled[0].name}"]`).waitFor({ timeout: 60_000 });
     const events = await rawEventStream(cleanups);
 

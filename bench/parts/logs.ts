@@ -218,9 +218,9 @@ async function followFlood(page: Page, cleanups: Cleanup[]): Promise<BenchRow[]>
 export const logsPart: BenchPart = {
   id: 'logs',
   async run(cleanups) {
-    const { url } = await openRendererHost(cleanups);
+    const host = await openRendererHost(cleanups);
     const browser = await launchWindowBrowser(cleanups);
-    const page = await openWindow(browser, url);
+    const page = await openWindow(browser, host.launchUrl());
     return [...(await timeLastLine(page, cleanups)), ...(await followFlood(page, cleanups))];
   },
 };

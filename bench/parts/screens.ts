@@ -129,13 +129,13 @@ export const screensPart: BenchPart = {
   id: 'screens',
   async run(cleanups) {
     const host = await openRendererHost(cleanups);
-    const origin = new URL(host.url).origin;
+    const origin = host.origin;
     const browser = await launchWindowBrowser(cleanups);
     const rows: BenchRow[] = [];
     for (const screen of SCREENS) {
       // One screen's population at a time: each is removed before the next screen is measured.
       const { small, full } = await withScreen(async (screenCleanups) => {
-        const page = await openInstrumentedWindow(browser, host.url, recordListScript(screen.marker, screen.rowSelector));
+        const page = await openInstrumentedWindow(browser, host.launchUrl(), recordListScript(screen.marker, screen.rowSelector));
         screenCleanups.push(() => page.close());
         await screen.populate(SMALL, screenCleanups);
         const small = await measureScreen(page, origin, screen, SMALL);

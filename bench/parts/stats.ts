@@ -127,8 +127,7 @@ async function caisStatsCpu(ids: string[], cleanups: Cleanup[]): Promise<number>
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cais-bench-web-'));
   cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   const { child, line } = await spawnNode([BUILT_WEB_HOST, '--port', '0'], { ...process.env, CAIS_DATA_DIR: dataDir }, /^http:\/\//, cleanups);
-  const url = new URL(line.trim());
-  const client = await connectRpc(Number(url.port), url.searchParams.get('token') ?? '', cleanups);
+  const client = await connectRpc(line.trim(), cleanups);
   const stop = new AbortController();
   setMaxListeners(ids.length + 5, stop.signal); // one listener per stream, by design
   cleanups.push(() => stop.abort());

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { createORPCClient } from '@orpc/client';
 import { RPCLink } from '@orpc/client/websocket';
 import type { ContractRouterClient } from '@orpc/contract';
-import WebSocket from 'ws';
 import type { Contract } from '../../electron/api/contract';
 import type { ConnectionState } from '../../electron/api/schemas';
 import { EngineConnection } from '../../electron/engine/connection';
 import { realHostFacts } from '../../electron/engine/host-facts';
 import { startWebHost } from '../../electron/server/web-host';
+import { openRpcSocket } from '../../e2e/support/rpc-socket';
 
 /** What every benchmark shares: the engine, and Cais' router as the window reaches it. */
 export interface BenchHost {
@@ -50,16 +50,12 @@ export async function openBenchHost(cleanups: Cleanup[]): Promise<BenchHost> {
   const host = await startWebHost({ engine, staticDir });
   cleanups.push(() => host.close());
 
-  return { engine, state, client: await connectRpc(host.port, host.token, cleanups) };
+  return { engine, state, client: await connectRpc(host.launchUrl(), cleanups) };
 }
 
-/** Cais' router over a web host's WebSocket (on this machine), as the window connects; closed at cleanup. */
-export async function connectRpc(port: number, token: string, cleanups: Cleanup[]): Promise<ContractRouterClient<Contract>> {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${token}`, { headers: { origin: `http://127.0.0.1:${port}` } });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
+/** Cais' router over a web host's WebSocket (on this machine), signed in with a launch URL as a window is; closed at cleanup. */
+export async function connectRpc(launchUrl: string, cleanups: Cleanup[]): Promise<ContractRouterClient<Contract>> {
+  const socket = await openRpcSocket(launchUrl);
   cleanups.push(() => socket.close());
   return createORPCClient(new RPCLink({ websocket: socket as never }));
 }

@@ -12,7 +12,7 @@ export async function launchWindowBrowser(cleanups: Cleanup[]): Promise<Browser>
   return browser;
 }
 
-/** A window (page) on the web host at `url` (token included), in English. */
+/** A window (page) on the web host at a launch `url` (one works once), in English. */
 export async function openWindow(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.addInitScript(() => localStorage.setItem('cais.language', 'en'));

@@ -41,7 +41,9 @@ export async function openApp(page: Page, host: WebHost, language = 'en'): Promi
   await page.addInitScript((lang) => {
     if (!localStorage.getItem('cais.language')) localStorage.setItem('cais.language', lang);
   }, language);
-  await page.goto(host.url);
+  // A launch URL works once: each page gets its own, and keeps the session it trades it for.
+  await page.goto(host.launchUrl());
+  await page.waitForFunction(() => sessionStorage.getItem('cais.session') !== null);
 }
 
 export const test = base.extend<{ docker: Docker }, { webHost: WebHost }>({

@@ -1,6 +1,26 @@
 import { z } from 'zod';
 import { engineFeature, hasNoDotSteps, hasNoNul, hostKeyOffer, hostPath, offlineReason } from './schemas';
 
+/** user:password@ in a tcp:// or ssh:// address. */
+const PASSWORD_IN_ADDRESS = /^((?:tcp|ssh):\/\/[^\s/@:]*):[^\s/@]*@/i;
+/** The issue message when an engine address holds a password (the form names it in words). */
+export const ENGINE_ADDRESS_PASSWORD = 'must not contain a password';
+
+/**
+ * An engine address saved by an older version with a password in it: read it
+ * without the password (ssh://admin:pw@host → ssh://admin@host, tcp://u:pw@h → tcp://h),
+ * so the next save no longer keeps it in clear. Docker never uses such a password.
+ */
+export function withoutAddressPassword(engine: unknown): unknown {
+  if (!engine || typeof engine !== 'object' || typeof (engine as { host?: unknown }).host !== 'string') return engine;
+  const host = (engine as { host: string }).host;
+  const match = PASSWORD_IN_ADDRESS.exec(host);
+  if (!match) return engine;
+  const rest = host.slice(match[0].length);
+  const cleaned = /^ssh:/i.test(host) ? `${match[1]}@${rest}` : `${match[1].replace(/\/\/[^/]*$/, '//')}${rest}`;
+  return { ...engine, host: cleaned };
+}
+
 /** An engine the user added by hand (Settings → Engines → Add). */
 export const customEngine = z.strictObject({
   id: z.string().regex(/^custom:[a-z0-9-]{1,64}$/),
@@ -9,7 +29,9 @@ export const customEngine = z.strictObject({
   host: z
     .string()
     .regex(/^(unix:\/\/\/.+|tcp:\/\/[^\s/]+|ssh:\/\/([^\s/@-][^\s/@]*@)?[^\s/@-][^\s/@]*)$/, 'must be unix:///path, tcp://host:port or ssh://user@host')
-    .refine((value) => hasNoNul(value) && hasNoDotSteps(value), 'must be unix:///path, tcp://host:port or ssh://user@host'),
+    .refine((value) => hasNoNul(value) && hasNoDotSteps(value), 'must be unix:///path, tcp://host:port or ssh://user@host')
+    // A password here would be saved in clear in settings.json, and Docker never uses one: ssh uses keys.
+    .refine((value) => !PASSWORD_IN_ADDRESS.test(value), ENGINE_ADDRESS_PASSWORD),
   /** Paths to PEM files, for tcp:// with TLS. */
   tls: z
     .strictObject({ ca: hostPath, cert: hostPath, key: hostPath })
@@ -31,7 +53,7 @@ export const settingsSchema = z.object({
   theme: themeSetting.default('system'),
   /** The engine chosen in Settings (an engine id); null: find it the way the docker CLI does. */
   engine: z.string().max(600).nullable().default(null),
-  engines: z.array(customEngine).max(50).default([]),
+  engines: z.array(z.preprocess(withoutAddressPassword, customEngine)).max(50).default([]),
   /** Lines of log kept in a container's log view. */
   logLines: z.number().int().min(100).max(100_000).default(10_000),
   /** Also ask before stopping or killing a container (off by default). Removals always ask. */

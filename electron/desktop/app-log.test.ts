@@ -32,6 +32,48 @@ describe('redact', () => {
     expect(result).toContain('[redacted');
   });
 
+  it.each([
+    ['DB_PASS', 'env DB_PASS=hunter2 FOO=bar', 'hunter2'],
+    ['SESSION_KEY', '{"SESSION_KEY": "k3y-value"}', 'k3y-value'],
+    ['a *_KEY in a query', 'GET /x?stripe_key=sk_live_abc&y=1', 'sk_live_abc'],
+    ['a *_PAT', 'GITHUB_PAT=ghp_abcdefghijkl', 'ghp_abcdefghijkl'],
+    ['a flag with a secret name', 'docker login --password=hunter2 r.io', 'hunter2'],
+    ['a bare JWT', 'failed with eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl in the body', 'eyJzdWIiOiJhbmEifQ'],
+  ])('removes %s', (_what, line, secret) => {
+    const result = redact(line);
+    expect(result).not.toContain(secret);
+    expect(result).toContain('[redacted');
+  });
+
+  it('removes a quoted value with spaces whole', () => {
+    expect(redact("docker run -e 'DB_PASSWORD=with space' nginx")).toBe("docker run -e 'DB_PASSWORD=[redacted]' nginx");
+    expect(redact('docker run -e "API_TOKEN=a b c" -e LANG=C nginx')).toBe('docker run -e "API_TOKEN=[redacted]" -e LANG=C nginx');
+    expect(redact("-e 'GREETING=hello world'")).toBe("-e 'GREETING=hello world'");
+  });
+
+  it('takes time in proportion to the text, even for text written to be slow (64 KB against 8 KB)', () => {
+    // Each piece defeated one of the old patterns: a long name run before a
+    // secret word, a scheme-like run before ://, an unclosed quote, a JWT-like run.
+    const piece = `a-a-a-a-a-a-a-a.b.c a://x:y password="\\ 'DB_PASS=x eyJ-eyJ-eyJabc.eyJ tcp://u:p authorization: "x `;
+    const input = (size: number) => ('a-'.repeat(size / 4) + 'x:' + 'eyJ-'.repeat(size / 16) + piece.repeat(Math.ceil(size / piece.length))).slice(0, size);
+    const small = input(8 * 1024);
+    const large = input(64 * 1024);
+    const fastest = (text: string) => {
+      let best = Infinity;
+      for (let round = 0; round < 7; round += 1) {
+        const started = performance.now();
+        redact(text);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    fastest(small); // warm up the regex engine
+    const ratio = fastest(large) / fastest(small);
+    // Linear is 8x; the old quadratic patterns made this 80x (5.6 s for the 64 KB).
+    expect(ratio).toBeLessThan(16);
+    expect(fastest(large)).toBeLessThan(500);
+  });
+
   it('removes exact secrets it was given, wherever they appear', () => {
     expect(redact('bad request from a-very-secret-token-value', ['a-very-secret-token-value'])).toBe('bad request from [redacted]');
   });
@@ -83,6 +125,7 @@ describe('AppLog', () => {
   it('rotates past its size limit and keeps at most N files, the newest lines in cais.log', () => {
     const dir = tempDir();
     const log = new AppLog({ dir, maxBytes: 1000, maxFiles: 3 });
+    log.info('Cais 0.1.0 starting');
     for (let index = 0; index < 100; index += 1) log.info(`line ${index} ${'x'.repeat(50)}`);
     expect(fs.readdirSync(dir).sort()).toEqual(['cais.1.log', 'cais.2.log', 'cais.log']);
     for (const file of log.files()) expect(fs.statSync(file).size).toBeLessThanOrEqual(1000);
@@ -91,6 +134,17 @@ describe('AppLog', () => {
     const current = fs.readFileSync(path.join(dir, 'cais.log'), 'utf8');
     expect(Number(/line (\d+)/.exec(oldest)![1])).toBeLessThan(Number(/line (\d+)/.exec(current)![1]));
     expect(fs.readFileSync(path.join(dir, 'cais.2.log'), 'utf8')).not.toContain('line 0 '); // the oldest lines are gone
+    // …but not the run's start line, which heads every file.
+    for (const file of log.files()) expect(fs.readFileSync(file, 'utf8')).toMatch(/^\S+ INFO {2}Cais 0\.1\.0 starting\n/);
+  });
+
+  it('keeps the start line through a flood of later lines', () => {
+    const dir = tempDir();
+    const log = new AppLog({ dir, maxBytes: 2000, maxFiles: 2 });
+    log.warn('Could not open something'); // not the start line: only an info line is
+    log.info('Cais 9.9.9 web host starting; pid 42');
+    for (let index = 0; index < 2000; index += 1) log.warn(`Refused GET /${index} from 127.0.0.1: no valid session`);
+    expect(fs.readFileSync(log.file, 'utf8')).toContain('INFO  Cais 9.9.9 web host starting; pid 42\n');
   });
 
   it('takes its size limit from CAIS_LOG_MAX_BYTES when that is a positive number', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isSecretName } from '../api/secret-names';
 
 /**
  * Cais's own log file, for troubleshooting: append-only lines in the app's
@@ -39,26 +40,62 @@ export const DEFAULT_MAX_FILES = 5;
 const MAX_ENTRY_CHARS = 16 * 1024;
 const REDACTED = '[redacted]';
 
-/** Keys whose values are secrets wherever they appear: JSON, headers, query strings, env. */
-const SECRET_KEY = String.raw`[\w.-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|passphrase|credentials?|auth)`;
+/*
+ * Redaction runs over text that a stranger may have written (a refused
+ * request's URL, an engine or registry error), so every pattern is linear:
+ * each starts only where a name, scheme or quote starts (a lookbehind), every
+ * quantifier is bounded, and no lazy prefix scans a long run from every
+ * position (the old `[\w.-]*?password` did, and 16 KB took half a second).
+ */
+/** A name (env, JSON key, query parameter, flag), whole: not inside a longer run. */
+const NAME = String.raw`(?<![\w.-])([\w.-]{1,128})(?![\w.-])`;
 const HEADER = String.raw`(?:proxy-)?authorization|x-registry-auth|x-registry-config|set-cookie|cookie`;
-const SEPARATOR = String.raw`["']?\s*[:=]\s*`;
-/** An unquoted value that is not already redacted. */
-const UNQUOTED = String.raw`(?!["'\s]|\[redacted)`;
+const SEPARATOR = String.raw`(["']?\s{0,8}[:=]\s{0,8})`;
+const MAX_VALUE = 4096;
 
+/** Patterns whose match is replaced by a fixed text. */
 const PATTERNS: [RegExp, string][] = [
   // TLS and SSH private keys, whole (or to the end if cut short).
-  [/-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, '[redacted private key]'],
+  [/-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, '[redacted private key]'],
   // Headers (raw or as JSON keys): everything up to the end of the line or the closing quote.
-  [new RegExp(String.raw`\b(${HEADER})(${SEPARATOR})(")(?:[^"\\]|\\.)*"`, 'gi'), `$1$2$3${REDACTED}"`],
-  [new RegExp(String.raw`\b(${HEADER})(${SEPARATOR})${UNQUOTED}[^\r\n"]+`, 'gi'), `$1$2${REDACTED}`],
-  // password=…, "token": "…", ?token=…, DOCKER_PASSWORD=…, "auth": "…"
-  [new RegExp(String.raw`\b(${SECRET_KEY})(${SEPARATOR})(")(?:[^"\\]|\\.)*"`, 'gi'), `$1$2$3${REDACTED}"`],
-  [new RegExp(String.raw`\b(${SECRET_KEY})(${SEPARATOR})(')(?:[^'\\]|\\.)*'`, 'gi'), `$1$2$3${REDACTED}'`],
-  [new RegExp(String.raw`\b(${SECRET_KEY})(${SEPARATOR})${UNQUOTED}[^\s"'&,;}\]]+`, 'gi'), `$1$2${REDACTED}`],
+  [new RegExp(String.raw`(?<![\w-])(${HEADER})${SEPARATOR}"(?:[^"\\\r\n]|\\.){0,${MAX_VALUE}}"?`, 'gi'), `$1$2"${REDACTED}"`],
+  [new RegExp(String.raw`(?<![\w-])(${HEADER})${SEPARATOR}(?!["'\s]|\[redacted)[^\r\n"]{1,${MAX_VALUE}}`, 'gi'), `$1$2${REDACTED}`],
+  // A bare JWT (header.payload.signature), wherever it is.
+  [/(?<![\w-])eyJ[\w-]{4,4096}\.eyJ[\w-]{4,8192}\.[\w-]{0,4096}/g, REDACTED],
   // user:password@ in URLs (tcp://, ssh://, http://).
-  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/@:]+):[^\s/@]+@/gi, `$1:${REDACTED}@`],
+  [/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/@:]{1,256}):[^\s/@]{1,256}@/gi, `$1:${REDACTED}@`],
 ];
+
+/** `'DB_PASSWORD=with space'`, `"TOKEN=a b"`: a shell-quoted assignment, value up to its closing quote. */
+const QUOTED_ASSIGNMENT = new RegExp(String.raw`(?<![\w.-])(["'])([\w.-]{1,128})=((?:(?!\1)[^\r\n]){1,${MAX_VALUE}})\1`, 'g');
+/** name=value, "name": "value", ?name=value, NAME: 'value': found name first, the value taken only after a secret's name. */
+const NAME_AND_SEPARATOR = new RegExp(`${NAME}${SEPARATOR}`, 'g');
+const VALUE = new RegExp(
+  String.raw`"(?:[^"\\\r\n]|\\.){0,${MAX_VALUE}}"?|'[^'\r\n]{0,${MAX_VALUE}}'?|(?!\[redacted)[^\s"'&,;}\]]{1,${MAX_VALUE}}`,
+  'y',
+);
+
+/** Replaces the values of secret-named names. A name that is not a secret's is stepped over, so its value is still searched. */
+function redactNamedValues(text: string): string {
+  let result = '';
+  let copied = 0;
+  NAME_AND_SEPARATOR.lastIndex = 0;
+  for (let found = NAME_AND_SEPARATOR.exec(text); found; found = NAME_AND_SEPARATOR.exec(text)) {
+    const valueStart = NAME_AND_SEPARATOR.lastIndex;
+    if (!isSecretName(found[1])) {
+      NAME_AND_SEPARATOR.lastIndex = found.index + found[1].length;
+      continue;
+    }
+    VALUE.lastIndex = valueStart;
+    const value = VALUE.exec(text);
+    if (!value) continue;
+    const quote = value[0][0] === '"' || value[0][0] === "'" ? value[0][0] : '';
+    result += `${text.slice(copied, valueStart)}${quote}${REDACTED}${quote}`;
+    copied = VALUE.lastIndex;
+    NAME_AND_SEPARATOR.lastIndex = copied;
+  }
+  return result + text.slice(copied);
+}
 
 /** CAIS_LOG_MAX_BYTES: the rotation size, for tests and for machines short of disk; undefined: the default. */
 export function logMaxBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
@@ -66,19 +103,18 @@ export function logMaxBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number
   return env.CAIS_LOG_MAX_BYTES && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Removes secrets from text that is about to be logged. `secrets` are exact values (at least 6 characters). */
 export function redact(text: string, secrets: Iterable<string> = []): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret.length >= 6) result = result.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+    if (secret.length >= 6) result = result.split(secret).join(REDACTED);
   }
   for (const [pattern, replacement] of PATTERNS) result = result.replace(pattern, replacement);
-  return result;
+  result = result.replace(QUOTED_ASSIGNMENT, (match, quote: string, name: string) => (isSecretName(name) ? `${quote}${name}=${REDACTED}${quote}` : match));
+  return redactNamedValues(result);
 }
 
-const SECRET_KEY_NAME = new RegExp(String.raw`^(?:${SECRET_KEY}|${HEADER})$`, 'i');
+const SECRET_KEY_NAME = new RegExp(String.raw`^(?:${HEADER})$`, 'i');
 
 /** An error as its stack (message included) and code; anything else as JSON with secret-named keys masked. */
 export function formatDetail(detail: unknown): string {
@@ -90,7 +126,7 @@ export function formatDetail(detail: unknown): string {
   }
   if (typeof detail === 'string') return detail;
   try {
-    return JSON.stringify(detail, (key, value: unknown) => (key && SECRET_KEY_NAME.test(key) ? REDACTED : value)) ?? String(detail);
+    return JSON.stringify(detail, (key, value: unknown) => (key && (isSecretName(key) || SECRET_KEY_NAME.test(key)) ? REDACTED : value)) ?? String(detail);
   } catch {
     return String(detail);
   }
@@ -102,6 +138,8 @@ export class AppLog implements LogSink {
   private readonly maxFiles: number;
   private readonly secrets = new Set<string>();
   private failed = false;
+  /** The run's first info line ("Cais … starting"): every file after a rotation begins with it again. */
+  private startLine: string | undefined;
 
   constructor(private readonly options: AppLogOptions) {
     this.file = path.join(options.dir, options.fileName ?? LOG_FILE);
@@ -152,12 +190,17 @@ export class AppLog implements LogSink {
 
   private write(level: LogLevel, message: string, detail: unknown): void {
     const line = this.format(level, message, detail);
+    if (this.startLine === undefined && level === 'info') this.startLine = line;
     this.options.echo?.(line.trimEnd());
     if (this.failed) return;
     try {
       fs.mkdirSync(this.options.dir, { recursive: true });
       const size = fs.existsSync(this.file) ? fs.statSync(this.file).size : 0;
-      if (size > 0 && size + Buffer.byteLength(line) > this.maxBytes) this.rotate();
+      if (size > 0 && size + Buffer.byteLength(line) > this.maxBytes) {
+        this.rotate();
+        // However much is written later (a flood of refused requests), the start line stays in the log.
+        if (this.startLine && this.startLine !== line) fs.appendFileSync(this.file, this.startLine, { mode: 0o600 });
+      }
       fs.appendFileSync(this.file, line, { mode: 0o600 });
     } catch (error) {
       // Logging must never take the app down; say it once, where someone may see it.

@@ -16,6 +16,7 @@ import { TEST_LABEL } from '../../e2e/support/test-engine';
 import { contract, type Contract } from '../api/contract';
 import { EngineConnection } from '../engine/connection';
 import { realHostFacts } from '../engine/host-facts';
+import { openRpcSocket } from '../../e2e/support/rpc-socket';
 import { startWebHost, type WebHost } from './web-host';
 
 type Kind = 'nul' | 'traversal';
@@ -119,11 +120,7 @@ async function engineSnapshot(docker: Docker) {
 }
 
 function openSocket(host: WebHost): Promise<WebSocket> {
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, { headers: { origin: `http://127.0.0.1:${host.port}` } });
-  return new Promise((resolve, reject) => {
-    socket.once('open', () => resolve(socket));
-    socket.once('error', reject);
-  });
+  return openRpcSocket(host.launchUrl());
 }
 
 const rpcClient = (socket: WebSocket): ContractRouterClient<Contract> => createORPCClient(new RPCLink({ websocket: socket as never }));

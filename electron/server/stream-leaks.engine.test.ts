@@ -8,6 +8,7 @@ import type { ContractRouterClient } from '@orpc/contract';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { openRpcSocket } from '../../e2e/support/rpc-socket';
 import { createTestContainer, testDocker, uniqueName } from '../../e2e/support/engine-fixtures';
 import { pushTo, removeQuietly } from '../../e2e/support/image-fixtures';
 import { startRegistry, type LocalRegistry } from '../../e2e/support/registry';
@@ -151,12 +152,7 @@ describe.skipIf(!built || !hasProc)('streams do not leak', { timeout: 240_000 },
       });
       child.once('exit', (code) => reject(new Error(`the web host exited with ${code}`)));
     });
-    const { port, searchParams } = new URL(url);
-    socket = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${searchParams.get('token')}`, { headers: { origin: `http://127.0.0.1:${port}` } });
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve);
-      socket.once('error', reject);
-    });
+    socket = await openRpcSocket(url);
     api = createORPCClient(new RPCLink({ websocket: socket as never }));
 
     const talker = await createTestContainer(docker, { Cmd: CHATTY });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createORPCClient } from '@orpc/client';
 import { RPCLink } from '@orpc/client/websocket';
 import type { ContractRouterClient } from '@orpc/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { createTestContainer, testDocker } from '../../e2e/support/engine-fixtures';
+import { openRpcSocket } from '../../e2e/support/rpc-socket';
 import type { Contract } from '../api/contract';
 import { EngineConnection } from '../engine/connection';
 import { realHostFacts } from '../engine/host-facts';
@@ -18,29 +18,9 @@ fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Cais
 
 let host: WebHost;
 const engine = new EngineConnection({ ...realHostFacts(), env: { ...process.env } });
-const base = () => `http://127.0.0.1:${host.port}`;
-
-/** Opens a socket and resolves with the HTTP status it was refused with, or 101. */
-function socketStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
-    socket.on('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.on('error', reject);
-  });
-}
 
 async function rpcClient(): Promise<{ client: ContractRouterClient<Contract>; socket: WebSocket }> {
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/rpc?token=${host.token}`, {
-    headers: { origin: base() },
-  });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
+  const socket = await openRpcSocket(host.launchUrl());
   return { client: createORPCClient(new RPCLink({ websocket: socket as never })), socket };
 }
 
@@ -54,53 +34,8 @@ afterAll(async () => {
   fs.rmSync(staticDir, { recursive: true, force: true });
 });
 
-describe('web host refusals', () => {
-  it('listens on 127.0.0.1 and prints a URL with its token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
-    expect(host.token.length).toBeGreaterThanOrEqual(40);
-  });
-
-  it('refuses HTTP requests without the token or with a wrong one', async () => {
-    expect((await fetch(`${base()}/`)).status).toBe(401);
-    expect((await fetch(`${base()}/?token=wrong`)).status).toBe(401);
-    expect((await fetch(`${base()}/`, { headers: { cookie: 'cais_token=wrong' } })).status).toBe(401);
-  });
-
-  it('trades the token for an HttpOnly cookie and then serves the app', async () => {
-    const first = await fetch(host.url, { redirect: 'manual' });
-    expect(first.status).toBe(303);
-    expect(first.headers.get('location')).toBe('/');
-    const cookie = first.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await fetch(`${base()}/`, { headers: { cookie: cookie.split(';')[0] } });
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(await page.text()).toContain('<title>Cais</title>');
-  });
-
-  it('refuses a foreign Origin and a foreign Host even with the token', async () => {
-    expect((await fetch(host.url, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
-    // fetch() may not set Host, so speak HTTP directly, as a DNS-rebinding page would arrive.
-    const status = await new Promise<number>((resolve, reject) => {
-      const request = http.get(host.url, { headers: { host: `evil.example:${host.port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      request.on('error', reject);
-    });
-    expect(status).toBe(403);
-  });
-
-  it('closes sockets without the right token or from a foreign Origin', async () => {
-    const rpc = `ws://127.0.0.1:${host.port}/rpc`;
-    expect(await socketStatus(rpc, { origin: base() })).toBe(401);
-    expect(await socketStatus(`${rpc}?token=wrong`, { origin: base() })).toBe(401);
-    expect(await socketStatus(`${rpc}?token=${host.token}`, { origin: 'http://evil.example' })).toBe(403);
-    expect(await socketStatus(`${rpc}?token=${host.token}`, { origin: base() })).toBe(101);
-    expect(await socketStatus(rpc, { origin: base(), cookie: `cais_token=${host.token}` })).toBe(101);
-  });
-
+// Signing in and refusals: web-host.test.ts (no engine needed).
+describe('web host', () => {
   it('will not listen beyond loopback unless asked to', async () => {
     await expect(startWebHost({ engine, staticDir, host: '0.0.0.0' })).rejects.toThrow(/allow-remote/);
   });

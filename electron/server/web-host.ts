@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RPCHandler } from '@orpc/server/ws';
@@ -10,7 +9,8 @@ import type { CredentialStore } from '../settings/credential-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { logFailedCalls } from './call-log';
 import { router } from './router';
-import { allowedAuthorities, checkRequest, TOKEN_COOKIE, type Refusal } from './web-auth';
+import { launchUrl, RPC_PATH, RPC_PROTOCOL, SESSION_HEADER, SESSION_PATH } from '../api/web-session';
+import { allowedAuthorities, checkOrigin, RefusalLog, sessionFromProtocols, WebCredentials, type Refusal } from './web-auth';
 
 export interface WebHostOptions {
   engine: EngineConnection;
@@ -25,14 +25,21 @@ export interface WebHostOptions {
   host?: string;
   /** Binding beyond loopback exposes root-equivalent access: opt-in only. */
   allowRemote?: boolean;
-  /** The app's log: refused requests and failed calls go there (the token never does). */
+  /** The app's log: refused requests and failed calls go there (no launch token or session secret ever does). */
   log?: LogSink;
+  /** The clock for launch-link expiry (tests). */
+  now?: () => number;
 }
 
 export interface WebHost {
-  url: string;
+  /** http://127.0.0.1:PORT: no credential in it. */
+  origin: string;
   port: number;
-  token: string;
+  /**
+   * Mints a new launch URL (`origin/#token=…`): it signs one browser tab in,
+   * once, within two minutes (LAUNCH_TOKEN_TTL_MS). Call it for every tab.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -54,9 +61,36 @@ export function contentSecurityPolicy(port: number): string {
   ].join('; ');
 }
 
+/** A sign-in body is one small JSON object. */
+const MAX_SESSION_BODY = 1024;
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > limit) {
+        resolve(undefined);
+        req.destroy();
+      }
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
 /**
  * Serves the built renderer and binds the router over a WebSocket, so the
- * same UI runs in a normal browser. Everything requires the per-start token.
+ * same UI runs in a normal browser. How a tab signs in: electron/api/web-session.ts.
+ *
+ * The static files (index.html, scripts, styles) are served without a
+ * session: the launch token is in the URL's fragment, which never reaches the
+ * server, so the page must load before it can trade it. They hold no secret:
+ * the bundle is the same for everyone and every credential is made at run time
+ * (the e2e journey checks that the served page holds neither). Everything that
+ * acts (the WebSocket on /rpc) needs a session secret, sent as a subprotocol,
+ * never as a cookie, so no other port of 127.0.0.1 ever receives it.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
@@ -66,35 +100,62 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'Pass --allow-remote to do it anyway.',
     );
   }
-  const token = randomBytes(32).toString('base64url');
+  const credentials = new WebCredentials(options.now);
   const log = options.log;
-  log?.addSecret(token);
   const serveStatic = sirv(options.staticDir, { single: true, dev: false, etag: true });
   const rpc = new RPCHandler(router, { clientInterceptors: log ? [logFailedCalls(log)] : [] });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024 * 1024,
+    // The session protocol is never echoed back: the host selects the plain one.
+    handleProtocols: (protocols) => (protocols.has(RPC_PROTOCOL) ? RPC_PROTOCOL : false),
+  });
   let authorities = new Set<string>();
-  const logRefusal = (req: http.IncomingMessage, refusal: Refusal) => {
-    // The URL may carry a wrong token guess: the log redacts token= values.
-    const why = refusal === 'token' ? 'no valid token' : `a foreign ${refusal === 'host' ? 'Host' : 'Origin'}`;
-    log?.warn(`Refused ${req.method ?? 'GET'} ${req.url ?? '/'} from ${req.socket.remoteAddress ?? '?'}: ${why} (Origin: ${req.headers.origin ?? 'none'})`);
+  const refusals = new RefusalLog(log);
+  const refuse = (req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal) => {
+    refusals.refused(req, refusal);
+    const status = refusal === 'host' || refusal === 'origin' ? 403 : 401;
+    res.writeHead(status, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+    res.end(status === 403 ? 'Forbidden.\n' : 'Unauthorized: open a new link from the terminal where Cais runs.\n');
+  };
+
+  /** POST /session {"launch": "…"}: a launch token, once, for a new session secret. */
+  const signIn = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const refusal = checkOrigin(req, authorities, true);
+    if (refusal) return refuse(req, res, refusal);
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(req, res, 'launch');
+    const body = await readBody(req, MAX_SESSION_BODY);
+    let launch: unknown;
+    try {
+      launch = (JSON.parse(body ?? '') as { launch?: unknown }).launch;
+    } catch {
+      launch = undefined;
+    }
+    const session = credentials.trade(typeof launch === 'string' ? launch : undefined);
+    if (!session) return refuse(req, res, 'launch');
+    log?.addSecret(session);
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ session }));
   };
 
   const server = http.createServer((req, res) => {
-    const refusal = checkRequest(req, token, authorities);
-    if (refusal) {
-      logRefusal(req, refusal);
-      res.writeHead(refusal === 'token' ? 401 : 403, { 'content-type': 'text/plain' });
-      res.end(refusal === 'token' ? 'Unauthorized: open the URL with its token.\n' : 'Forbidden.\n');
+    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    if (path === SESSION_PATH && req.method === 'POST') {
+      void signIn(req, res);
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (url.searchParams.has('token')) {
-      // Trade the token in the URL for a cookie, and drop it from the address bar.
-      url.searchParams.delete('token');
-      res.writeHead(303, {
-        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        location: url.pathname + url.search,
-      });
+    const refusal = checkOrigin(req, authorities);
+    if (refusal) return refuse(req, res, refusal);
+    if (path === SESSION_PATH) {
+      // GET /session: does this tab's session still stand (after a restart of the host it does not)?
+      const given = req.headers[SESSION_HEADER];
+      if (!credentials.hasSession(typeof given === 'string' ? given : undefined)) return refuse(req, res, 'session');
+      res.writeHead(204, { 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' });
       res.end();
       return;
     }
@@ -111,10 +172,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    const refusal = path === '/rpc' ? checkRequest(req, token, authorities) : 'token';
+    let refusal = path === RPC_PATH ? checkOrigin(req, authorities) : 'session';
+    if (!refusal && !credentials.hasSession(sessionFromProtocols(req.headers['sec-websocket-protocol']))) refusal = 'session';
     if (refusal) {
-      logRefusal(req, refusal);
-      socket.end(`HTTP/1.1 ${refusal === 'token' ? '401 Unauthorized' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
+      refusals.refused(req, refusal);
+      socket.end(`HTTP/1.1 ${refusal === 'session' ? '401 Unauthorized' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
@@ -133,10 +195,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   authorities = allowedAuthorities(host.includes(':') ? `[${host}]` : host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host;
 
+  const origin = `http://${shownHost}:${port}`;
+
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    origin,
     port,
-    token,
+    launchUrl: () => {
+      const token = credentials.mintLaunchToken();
+      log?.addSecret(token);
+      return launchUrl(origin, token);
+    },
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

@@ -6,6 +6,7 @@ import { createTanstackQueryUtils } from '@orpc/tanstack-query';
 import { WebSocket as ReconnectingWebSocket } from 'partysocket';
 import type { Contract } from '../../electron/api/contract';
 import { bridge } from './bridge';
+import { startWebSession } from './web-session';
 
 export type ApiClient = ContractRouterClient<Contract>;
 
@@ -18,8 +19,9 @@ function createLink() {
     return new MessagePortLink({ port: port1 });
   }
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  // The token travels as the HttpOnly cookie the web host set; reconnects survive a host restart.
-  const websocket = new ReconnectingWebSocket(`${scheme}://${window.location.host}/rpc`);
+  // The tab's session secret travels as a WebSocket subprotocol, never as a cookie:
+  // no other port of 127.0.0.1 (a container's, opened from a link here) ever receives it.
+  const websocket = new ReconnectingWebSocket(`${scheme}://${window.location.host}/rpc`, startWebSession());
   return new WebSocketLink({ websocket: websocket as unknown as WebSocket });
 }
 

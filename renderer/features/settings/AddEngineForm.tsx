@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customEngine } from '../../../electron/api/settings-schemas';
+import { customEngine, ENGINE_ADDRESS_PASSWORD } from '../../../electron/api/settings-schemas';
 import { client } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { button, input, muted } from '../images/ui';
@@ -23,6 +23,8 @@ export function AddEngineForm({ onAdded }: { onAdded: () => void }) {
   };
   const parsed = draftSchema.safeParse(candidate);
   const problems = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
+  // Said as soon as it is typed: it would be saved in clear, and Docker never uses it.
+  const passwordInAddress = !parsed.success && parsed.error.issues.some((issue) => issue.message === ENGINE_ADDRESS_PASSWORD);
   const add = useMutation({
     mutationFn: () => client.engines.add(parsed.data!),
     onSuccess: () => {
@@ -67,6 +69,11 @@ export function AddEngineForm({ onAdded }: { onAdded: () => void }) {
       <p id="settings-address-help" className={touched && problems.has('host') ? 'text-sm text-red-700 dark:text-red-300' : muted}>
         {t('settings.engines.addressHelp')}
       </p>
+      {passwordInAddress && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="engine-address-password">
+          {t('settings.engines.noPassword')}
+        </p>
+      )}
       {touched && problems.has('name') && <p className="text-sm text-red-700 dark:text-red-300">{t('settings.engines.nameRequired')}</p>}
       {host.startsWith('tcp://') && (
         <label className="flex items-center gap-2">

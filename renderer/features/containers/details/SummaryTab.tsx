@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { localizeState } from '../status-text';
 import { formatDateTime } from '../../../i18n/format';
 import { showControls } from '../../../components/visible-text';
+import { isSecretName } from '../../../../electron/api/secret-names';
 import type { InspectInfo } from './ContainerDetails';
 import { hostSettingsFromInspect, type InspectForSpec } from '../../../../electron/api/container-spec';
 import { flagRisks } from '../../../../electron/api/root-risks';
 import { RiskList, WARNING_TEXT } from '../../../components/RootRisks';
-
-const SECRET_NAME = /pass|secret|token|key|pwd|credential/i;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -21,7 +20,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function EnvValue({ name, value }: { name: string; value: string }) {
   const { t } = useTranslation();
-  const [shown, setShown] = useState(!SECRET_NAME.test(name));
+  const [shown, setShown] = useState(!isSecretName(name));
   if (shown) return <span>{showControls(value)}</span>;
   return (
     <button type="button" className="underline" onClick={() => setShown(true)} aria-label={t('containers.summary.reveal', { name })}>
