@@ -18,7 +18,7 @@ export default defineConfig({
         // Talks to the real engine named by DOCKER_HOST (the suite runner starts one).
         test: {
           name: 'engine',
-          include: ['electron/**/*.engine.test.ts', 'e2e/support/**/*.engine.test.ts'],
+          include: ['electron/**/*.engine.test.ts', 'e2e/support/**/*.engine.test.ts', 'scripts/**/*.engine.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

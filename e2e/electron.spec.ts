@@ -101,6 +101,33 @@ test.describe('the Electron window', () => {
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 
+  test('serves its page from app://cais, not file://, and its CSP refuses inline scripts and eval', async () => {
+    expect(page.url()).toMatch(/^app:\/\/cais\/index\.html/);
+    type Seen = { inlineRan?: boolean; directives: string[] };
+    const evalResult = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const seen = window as unknown as Seen;
+          seen.directives = [];
+          document.addEventListener('securitypolicyviolation', (event) => seen.directives.push(event.effectiveDirective));
+          const script = document.createElement('script');
+          script.textContent = 'window.inlineRan = true;';
+          document.body.append(script);
+          // From a timer: code Playwright evaluates itself may use eval whatever the policy.
+          setTimeout(() => {
+            try {
+              resolve(String(eval('6 * 7')));
+            } catch (error) {
+              resolve((error as Error).name);
+            }
+          });
+        }),
+    );
+    expect(evalResult).toBe('EvalError');
+    await expect.poll(() => page.evaluate(() => (window as unknown as Seen).directives)).toEqual(expect.arrayContaining(['script-src-elem', 'script-src']));
+    expect(await page.evaluate(() => (window as unknown as Seen).inlineRan === true)).toBe(false);
+  });
+
   test('shows the containers or the offline screen', async () => {
     await expect(
       page.getByRole('heading', { name: 'Containers', level: 1 }).or(page.getByTestId('offline-screen')),

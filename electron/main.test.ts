@@ -71,6 +71,7 @@ const fake = vi.hoisted(() => {
     // No keychain: registry logins stay in memory (the credential store's own tests cover the rest).
     safeStorage: { isEncryptionAvailable: () => false },
     ipcMain: { on: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } },
     shell: { openExternal: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) },
     screen: {
@@ -125,6 +126,19 @@ async function startMain(lock = true): Promise<void> {
   await import('./main');
   fake.state.resolveReady();
   await vi.waitFor(() => expect(fake.state.windows.length + fake.electron.app.quit.mock.calls.length).toBeGreaterThan(0));
+}
+
+/** The listener main.ts gave ipcMain.on for a channel. */
+function ipcListener(channel: string): (event: unknown, ...args: unknown[]) => void {
+  const call = fake.electron.ipcMain.on.mock.calls.find(([name]) => name === channel) as unknown as [string, (event: unknown, ...args: unknown[]) => void];
+  return call[1];
+}
+
+/** A MessagePortMain stand-in: the router listens on it and main.ts starts it. */
+function fakePort() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
+  return Object.assign(new Emitter(), { start: vi.fn(), postMessage: vi.fn(), close: vi.fn() });
 }
 
 const emitProcess = process.emit.bind(process) as (event: string, ...args: unknown[]) => boolean;
@@ -202,5 +216,77 @@ describe('main.ts', () => {
     (about.click as () => void)();
     await vi.waitFor(() => expect(fake.electron.clipboard.writeText).toHaveBeenCalled());
     expect(fake.electron.clipboard.writeText.mock.calls[0][0]).toMatch(/^Cais 0\.1\.0\n.*Node\.js: \d+/s);
+  });
+
+  describe('the page and who may talk to the main process (app:// protocol, sender frames)', () => {
+    afterEach(() => {
+      fake.electron.app.isPackaged = true;
+    });
+
+    it('registers app:// as a secure standard scheme before ready and loads the window from it', async () => {
+      await startMain();
+      expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+        expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      ]);
+      expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+      expect(fake.state.windows[0].loadURL).toHaveBeenCalledWith('app://cais/index.html');
+      expect(fake.state.windows[0].loadFile).not.toHaveBeenCalled();
+    });
+
+    it('ignores ELECTRON_RENDERER_URL in an installed Cais, and says so in the log', async () => {
+      vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.example/');
+      await startMain();
+      expect(fake.state.windows[0].loadURL).toHaveBeenCalledWith('app://cais/index.html');
+      expect(fake.state.windows[0].loadURL).not.toHaveBeenCalledWith('https://evil.example/');
+      expect(logText()).toContain('ELECTRON_RENDERER_URL is ignored');
+    });
+
+    it('uses the dev server when run from its sources', async () => {
+      fake.electron.app.isPackaged = false;
+      vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173/');
+      await startMain();
+      expect(fake.state.windows[0].loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+    });
+
+    it("serves the renderer's files with the CSP header, and nothing outside them", async () => {
+      await startMain();
+      const serve = fake.electron.protocol.handle.mock.calls[0][1] as unknown as (request: { url: string }) => Promise<Response>;
+      const index = await serve({ url: 'app://cais/index.html' });
+      expect(index.status).toBe(200);
+      expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await index.text()).toContain('<div id="root">');
+      expect((await serve({ url: 'app://evil/index.html' })).status).toBe(404);
+      // `..`, encoded or not, stays inside the renderer's folder: these name files that are not there.
+      await expect(serve({ url: 'app://cais/%2e%2e/package.json' })).rejects.toThrow(/ENOENT.*renderer[\\/]package\.json/);
+      await expect(serve({ url: 'app://cais/../../electron/main.ts' })).rejects.toThrow(/ENOENT.*renderer[\\/]electron[\\/]main\.ts/);
+    });
+
+    it('connects the router only for a port sent by its own page', async () => {
+      await startMain();
+      const connect = ipcListener('cais:connect');
+      for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', 'about:blank', '']) {
+        const port = fakePort();
+        connect({ ports: [port], senderFrame: { url } });
+        expect(port.start, url).not.toHaveBeenCalled();
+      }
+      const gone = fakePort();
+      connect({ ports: [gone], senderFrame: null });
+      expect(gone.start).not.toHaveBeenCalled();
+      expect(logText()).toMatch(/WARN {2}Refused cais:connect from a frame that is not Cais's own page/);
+
+      const own = fakePort();
+      connect({ ports: [own], senderFrame: { url: 'app://cais/index.html#/containers' } });
+      expect(own.start).toHaveBeenCalled();
+    });
+
+    it('opens links outside only for its own page', async () => {
+      await startMain();
+      const open = ipcListener('cais:open-external');
+      open({ senderFrame: { url: 'https://evil.example/' } }, 'https://docs.docker.com/');
+      expect(fake.electron.shell.openExternal).not.toHaveBeenCalled();
+      open({ senderFrame: { url: 'app://cais/index.html' } }, 'https://docs.docker.com/');
+      expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://docs.docker.com/');
+    });
   });
 });

@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RPCHandler } from '@orpc/server/message-port';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, session, shell, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainEvent, type MessageBoxOptions } from 'electron';
 import { homepage } from '../package.json';
 import { aboutText } from './desktop/about';
+import { APP_SCHEME, appRequestFile, contentTypeOf, isTrustedSender, rendererPage } from './desktop/app-origin';
 import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
 import { buildMenuTemplate } from './desktop/app-menu';
 import { connectionLogger } from './desktop/connection-log';
@@ -22,6 +24,7 @@ import { ELECTRON_CSP, isSafeExternalUrl } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_URL = `${homepage}#readme`;
+const RENDERER_DIR = path.join(here, '../renderer');
 const ISSUES_URL = `${homepage}/issues`;
 
 // CAIS_USER_DATA_DIR moves every file of Cais (settings, window state, logs) into one folder:
@@ -33,6 +36,12 @@ if (userDataOverride) {
 } else {
   app.setAppLogsPath(); // ~/Library/Logs/Cais on macOS, <userData>/logs elsewhere
 }
+
+// The window's page is served from app://cais/ (see desktop/app-origin.ts), a secure, standard
+// scheme of our own: it must be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
 
 const log = new AppLog({
   dir: app.getPath('logs'),
@@ -50,6 +59,9 @@ let mainWindow: BrowserWindow | undefined;
 let started = false;
 let menuLanguage: DesktopLanguage | undefined;
 let failing = false;
+/** The window's page: the built renderer on app://cais, or electron-vite's dev server when not packaged. */
+const page = rendererPage({ isPackaged: app.isPackaged, devUrl: process.env.ELECTRON_RENDERER_URL });
+let refusedSenderLogged = false;
 
 function systemLocale(): string {
   return app.isReady() ? app.getLocale() : (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
@@ -126,11 +138,34 @@ function applyMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/**
+ * A file of the built renderer for the app:// protocol, with the window's CSP as a header. A
+ * request for something that is not one of its files is a 404; a file that should be there and
+ * is not fails the load, which reports the install as damaged (a startup failure).
+ */
+async function serveRenderer(request: { url: string }): Promise<Response> {
+  const file = appRequestFile(request.url, RENDERER_DIR);
+  if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const body = await fs.promises.readFile(file);
+  return new Response(body, {
+    headers: { 'content-type': contentTypeOf(file), 'content-security-policy': ELECTRON_CSP, 'x-content-type-options': 'nosniff' },
+  });
+}
+
+/** Only the app's own page may use the main process: not a frame of another site, file:// or a blank one. */
+function fromOwnPage(event: IpcMainEvent, channel: string): boolean {
+  if (isTrustedSender(event.senderFrame?.url, page.origin)) return true;
+  if (!refusedSenderLogged) {
+    refusedSenderLogged = true;
+    log.warn(`Refused ${channel} from a frame that is not Cais's own page (${page.origin}); further refusals are not logged`);
+  }
+  return false;
+}
+
 function createWindow(): BrowserWindow {
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
   const window = openMainWindow({
     preload: path.join(here, '../preload/preload.cjs'),
-    page: devUrl ? { url: devUrl } : { file: path.join(here, '../renderer/index.html') },
+    page: { url: page.url },
     userData: app.getPath('userData'),
     log,
     onLoaded: () => {
@@ -166,12 +201,12 @@ function startPrimary(): void {
   // The renderer hands us one end of a MessageChannel; the router serves it.
   ipcMain.on('cais:connect', (event) => {
     const [port] = event.ports;
-    if (!port || event.sender.getURL() === '') return;
+    if (!port || !fromOwnPage(event, 'cais:connect')) return;
     rpc.upgrade(port, { context: { engine, settings, credentials } });
     port.start();
   });
-  ipcMain.on('cais:open-external', (_event, url: unknown) => {
-    if (typeof url === 'string') openExternal(url);
+  ipcMain.on('cais:open-external', (event, url: unknown) => {
+    if (typeof url === 'string' && fromOwnPage(event, 'cais:open-external')) openExternal(url);
   });
 
   app
@@ -179,6 +214,8 @@ function startPrimary(): void {
     .then(() => {
       const versions = `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`;
       log.info(`Cais ${app.getVersion()} starting (${versions}; ${os.type()} ${os.release()} ${process.arch}); pid ${process.pid}`);
+      if (process.env.ELECTRON_RENDERER_URL && app.isPackaged) log.warn('ELECTRON_RENDERER_URL is ignored: this Cais is installed, not run from its sources');
+      protocol.handle(APP_SCHEME, serveRenderer);
       session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
       });

@@ -40,8 +40,8 @@ export function isSafeExternalUrl(raw: string): boolean {
 }
 
 /**
- * The CSP of the packaged renderer (loaded from file://, so set by header).
- * Styles may be inline because the terminal (xterm.js) writes its own <style>
+ * The CSP of the desktop window, sent as a header with every response of the app:// protocol
+ * (and of the dev server). Styles may be inline because the terminal (xterm.js) writes its own <style>
  * elements and style attributes; scripts stay 'self' only, as in the web host.
  */
 export const ELECTRON_CSP = [
@@ -55,3 +55,13 @@ export const ELECTRON_CSP = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The same policy as a `<meta http-equiv>` in the built index.html, so it holds even where no
+ * header reaches the page (a file:// copy, a protocol handler that forgot it). A browser also
+ * enforces it under the web host's own header, which allows at least as much. `frame-ancestors`
+ * cannot be set by a meta element (a header only), so it is left out here.
+ */
+export const RENDERER_META_CSP = ELECTRON_CSP.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

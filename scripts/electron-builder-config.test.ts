@@ -40,6 +40,24 @@ describe('electron-builder.yml', () => {
     expect(pkg.homepage).toMatch(/^https:\/\//); // deb and rpm take their homepage from package.json
   });
 
+  it('flips the Electron fuses that close the ways around the app (runAsNode, NODE_OPTIONS, --inspect, asar)', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
+    });
+    // Integrity is checked on app.asar, so the app must be packed into one.
+    expect(config.asar).toBe(true);
+    // Every key is one electron-builder hands to @electron/fuses (its schema refuses others).
+    const schema = JSON.parse(fs.readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
+    expect(Object.keys(schema.definitions.FuseOptionsV1.properties)).toEqual(expect.arrayContaining(Object.keys(config.electronFuses)));
+  });
+
   it('electron is a devDependency, as electron-builder requires', () => {
     expect(pkg.dependencies.electron).toBeUndefined();
     expect(pkg.devDependencies.electron).toBeDefined();
@@ -74,5 +92,30 @@ describe('.github/workflows/release.yml', () => {
       expect(commands).toMatch(/electron-builder .*--publish always/);
     }
     expect(workflow.permissions.contents).toBe('write');
+  });
+
+  type Step = { run?: string; env?: Record<string, string> };
+  const buildStep = (job: string) => (workflow.jobs[job].steps as Step[]).find((step) => /electron-builder /.test(step.run ?? ''))!;
+
+  it('signs and notarises with the secrets it is given, and drops the unset ones instead of signing with an empty one', () => {
+    const mac = buildStep('macos');
+    for (const name of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) {
+      expect(mac.env?.[name]).toBe(`\${{ secrets.${name} }}`);
+      expect(mac.run).toContain(name);
+    }
+    expect(mac.run).toMatch(/\[ -n "\$\{!name\}" \] \|\| unset "\$name"/);
+    // Without a certificate, do not pick one from the runner's keychain.
+    expect(mac.run).toContain('CSC_IDENTITY_AUTO_DISCOVERY=false');
+    const win = buildStep('windows');
+    for (const name of ['WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD']) expect(win.env?.[name]).toBe(`\${{ secrets.${name} }}`);
+    expect(win.run).toMatch(/unset "\$name"/);
+  });
+
+  it('docs/packaging.md names every secret the workflow reads', () => {
+    const text = fs.readFileSync(path.join(ROOT, '.github/workflows/release.yml'), 'utf8');
+    const secrets = [...new Set([...text.matchAll(/secrets\.([A-Z_]+)/g)].map((match) => match[1]))];
+    expect(secrets.length).toBeGreaterThan(5);
+    const docs = fs.readFileSync(path.join(ROOT, 'docs/packaging.md'), 'utf8');
+    for (const name of secrets) expect(docs, name).toContain(`| \`${name}\` |`);
   });
 });

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /*
  * `npm start`: runs Electron on the built app (out/, made by electron-vite).
+ * Where Electron cannot be had (its binary cannot be downloaded, or was never, or there is no
+ * display to show a window on), it runs the browser version instead, as `npm run web` does:
+ * one sentence says why, the web host prints its address, and the default browser opens it.
  *
  * We do not `import 'electron'`: its index.js downloads the binary the first
  * time and throws a stack trace when it cannot (offline machines, blocked
@@ -15,6 +18,7 @@
  *   ELECTRON_SKIP_BINARY_DOWNLOAD=1     never try to download (Electron's own switch)
  *   CAIS_ELECTRON_DOWNLOAD_TIMEOUT=300  give up the download after this many seconds
  *   ELECTRON_MIRROR, ELECTRON_OVERRIDE_DIST_PATH, electron_config_cache: as in Electron's docs
+ *   CAIS_NO_BROWSER=1                   in the browser version, print the address but open no browser
  * Extra arguments are passed to Electron: `npm start -- --no-sandbox`.
  */
 import { spawn } from 'node:child_process';
@@ -115,12 +119,13 @@ function downloadElectron(dir) {
   });
 }
 
-async function electronBinaryOrExit() {
+/** `{ binary }` when Electron can run, else `{ why }` (a clause saying why not). */
+async function electronBinary() {
   const dir = electronPackageDir();
-  if (!dir) fail(['Electron is not installed. Run `npm install` first.', '`npm run web` runs the same UI in a browser.']);
+  if (!dir) return { why: 'Electron is not installed (run `npm install` for the desktop window)' };
 
   let found = findElectronBinary(dir);
-  if (found.binary) return found.binary;
+  if (found.binary) return { binary: found.binary };
 
   const skipped = Boolean(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD);
   let why = found.reason;
@@ -128,18 +133,76 @@ async function electronBinaryOrExit() {
     console.error(`Cais: ${found.reason}; downloading it now, one time (up to ${downloadTimeoutMs() / 1000} s)…`);
     const failure = await downloadElectron(dir);
     found = findElectronBinary(dir);
-    if (found.binary) return found.binary;
+    if (found.binary) return { binary: found.binary };
     why = failure ?? found.reason;
   }
-  const version = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
-  fail([
-    skipped
-      ? `${why}, and ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it was not downloaded.`
-      : `Electron's binary could not be downloaded (no internet access?): ${why}.`,
-    '`npm run web` runs the same UI in a browser instead.',
-    `To get Electron ${version}: run \`npx install-electron\` with internet access,`,
-    'or set ELECTRON_MIRROR to a mirror you can reach and run `npm start` again.',
-  ]);
+  return {
+    why: skipped
+      ? `Electron's binary is not here and ELECTRON_SKIP_BINARY_DOWNLOAD is set`
+      : `Electron's binary could not be downloaded (${why})`,
+  };
+}
+
+/**
+ * Opens the address in the default browser where there is one; any failure is ignored (the
+ * address is printed anyway). On Linux only with a display: without one, xdg-open could start a
+ * text browser in this terminal.
+ */
+function openBrowser(url) {
+  if (process.env.CAIS_NO_BROWSER) return;
+  let command;
+  let args;
+  let verbatim = false;
+  if (process.platform === 'darwin') [command, args] = ['open', [url]];
+  else if (process.platform === 'win32') [command, args, verbatim] = ['cmd', ['/d', '/s', '/c', `start "" "${url}"`], true];
+  else if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) [command, args] = ['xdg-open', [url]];
+  else return;
+  try {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: verbatim, windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No opener: the address is on screen.
+  }
+}
+
+/**
+ * The browser version in place of the desktop window: `node out/main/web.js`, its output passed
+ * through, its address opened in the default browser. Ctrl+C stops it as it stops `npm run web`.
+ */
+function runWeb(why) {
+  const entry = path.join(root, 'out/main/web.js');
+  if (!fs.existsSync(entry)) {
+    fail([`${why}, and the browser version is not built either (out/main/web.js is missing). Run \`npm run build\` first.`]);
+  }
+  console.error(`Cais: ${why}, so Cais runs in your browser instead, as \`npm run web\` does.`);
+  const child = spawn(process.execPath, [entry], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  let opened = false;
+  let partial = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const address = line.trim();
+      if (!opened && /^https?:\/\/\S+$/.test(address)) {
+        opened = true;
+        openBrowser(address);
+      }
+    }
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => fail([`the browser version could not start: ${error.message}`]));
+  child.on('close', (code, signal) => {
+    if (code !== null) process.exit(code);
+    process.exit(128 + (os.constants.signals[signal] ?? 0));
+  });
+}
+
+/** Why Electron cannot show a window here although its binary is on disk, or undefined. */
+function noDisplay() {
+  if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return undefined;
+  return 'there is no display to show a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)';
 }
 
 function run(binary) {
@@ -168,4 +231,7 @@ function run(binary) {
   });
 }
 
-run(await electronBinaryOrExit());
+const electron = await electronBinary();
+const why = electron.why ?? noDisplay();
+if (why) runWeb(why);
+else run(electron.binary);

@@ -39,7 +39,7 @@ import { createVolume, listVolumes, pruneVolumes, removeVolume, volumeUsage } fr
  * Every engine call Cais makes, against a real Podman service (Debian's
  * podman, its Docker-compatible socket). Each feature either works, or fails
  * exactly as engine-capabilities.ts says it does: when Podman changes, this
- * test fails and the table (and the README's) must follow.
+ * test fails and the table (and the one in docs/engines.md) must follow.
  */
 const unavailable = podmanUnavailable();
 if (unavailable) console.log(`SKIPPED Podman compatibility: ${unavailable}.`);
