@@ -26,7 +26,8 @@ function thrownCodes(): Map<string, string> {
     /new (?:ORPCError|CodedError|BuildInputError)\(\s*'([A-Z][A-Z0-9_]+)'/g,
     // Classifiers: specificEngineError, fileErrorCode, registry-errors' table.
     /return '([A-Z][A-Z0-9_]+)';/g,
-    /, '([A-Z][A-Z0-9_]+)'\],?$/gm,
+    // A table row: [/pattern/i, 'CODE'] (not a row of plain strings, such as a table's column names).
+    /^\s*\[\/.*, '([A-Z][A-Z0-9_]+)'\],?$/gm,
   ];
   const found = new Map<string, string>();
   for (const file of sources(path.join(ROOT, 'electron'))) {
