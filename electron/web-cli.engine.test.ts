@@ -8,6 +8,13 @@ import type { ContractRouterClient } from '@orpc/contract';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Contract } from './api/contract';
+import { openRpcSocket } from '../e2e/support/rpc-socket';
+
+/** The launch link `npm run web` printed, and its port. */
+function launchOf(stdout: string): { url: string; port: number; token: string } {
+  const [, url, port, token] = /^(http:\/\/[^\s/]+:(\d+)\/#token=(\S+))$/m.exec(stdout)!;
+  return { url, port: Number(port), token };
+}
 
 /**
  * `npm run web` as a user runs it: the built out/main/web.js in its own
@@ -77,20 +84,24 @@ describe.skipIf(!built)('npm run web: where it listens', { timeout: 20_000 }, ()
     const outcome = await startCli(['--host', '0.0.0.0', '--allow-remote', '--port', '0']);
     expect(outcome.code).toBeNull();
     expect(outcome.stderr).toMatch(/WARNING: listening beyond this machine/);
-    const port = Number(/:(\d+)\/\?token=/.exec(outcome.stdout)?.[1]);
-    const refused = await fetch(`http://127.0.0.1:${port}/`);
+    const { port } = launchOf(outcome.stdout);
+    const origin = `http://127.0.0.1:${port}`;
+    // A guessed launch token is refused, and /rpc without a session does not open.
+    const refused = await fetch(`${origin}/session`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ launch: 'guessed-token-123456789' }) });
     expect(refused.status).toBeGreaterThanOrEqual(400);
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, { headers: { origin } });
+    const opened = await new Promise<boolean>((resolve) => {
+      socket.once('open', () => resolve(true));
+      socket.once('error', () => resolve(false));
+    });
+    socket.close();
+    expect(opened).toBe(false);
   });
 });
 
-/** An RPC client on the running host, as the page would connect (token and Origin). */
+/** An RPC client on the running host, signed in with its printed launch link as the page would. */
 async function connect(stdout: string): Promise<{ api: ContractRouterClient<Contract>; socket: WebSocket }> {
-  const [, port, token] = /:(\d+)\/\?token=(\S+)/.exec(stdout)!;
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${token}`, { headers: { origin: `http://127.0.0.1:${port}` } });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
+  const socket = await openRpcSocket(launchOf(stdout).url);
   return { api: createORPCClient(new RPCLink({ websocket: socket as never })), socket };
 }
 
@@ -146,9 +157,12 @@ describe.skipIf(!built)('npm run web: its log file', { timeout: 30_000 }, () => 
     const dir = tempDir();
     const logs = path.join(dir, 'logs');
     const outcome = await startCli(['--port', '0'], dir);
-    const [, port, token] = /:(\d+)\/\?token=(\S+)/.exec(outcome.stdout)!;
-    const refused = await fetch(`http://127.0.0.1:${port}/?token=wrong-guess-123456&password=hunter2`, {
-      headers: { authorization: 'Bearer hunter3-bearer' },
+    const { port, token } = launchOf(outcome.stdout);
+    const origin = `http://127.0.0.1:${port}`;
+    const refused = await fetch(`${origin}/session?token=wrong-guess-123456&password=hunter2`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer hunter3-bearer', origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ launch: 'wrong-guess-123456789' }),
     });
     expect(refused.status).toBe(401);
     const { api, socket } = await connect(outcome.stdout);
@@ -157,32 +171,33 @@ describe.skipIf(!built)('npm run web: its log file', { timeout: 30_000 }, () => 
 
     const text = await logContaining(logs, 'Call containers.list failed');
     expect(text).toMatch(/^\S+Z INFO {2}Cais \S+ web host starting \(Node /);
-    expect(text).toContain(`Listening on http://127.0.0.1:${port}/?token=[redacted]\n`);
+    expect(text).toContain(`Listening on http://127.0.0.1:${port}\n`); // never the launch link
     expect(text).toContain('Engine offline: unix:///nonexistent/cais-test.sock: not-found');
-    expect(text).toContain('Refused GET /?token=[redacted]&password=[redacted] from 127.0.0.1: no valid token (Origin: none)\n');
+    expect(text).toContain(`Refused POST /session?token=[redacted]&password=[redacted] from 127.0.0.1: an unknown, used or expired launch link (Origin: ${origin})\n`);
     expect(text).toMatch(/WARN {2}Call containers\.list failed: ENGINE_OFFLINE/);
     for (const secret of [token, 'wrong-guess', 'hunter2', 'hunter3']) expect(text).not.toContain(secret);
     if (process.platform !== 'win32') expect(fs.statSync(path.join(logs, 'cais.log')).mode & 0o077).toBe(0); // readable by its owner only
   });
 
-  it('rotates past its size limit and keeps five files at most', async () => {
+  it('rotates past its size limit, keeps five files at most, and each begins with the start line', async () => {
     const dir = tempDir();
     const logs = path.join(dir, 'logs');
     const outcome = await startCli(['--port', '0'], dir, { CAIS_LOG_MAX_BYTES: '2000' });
-    const [, port, token] = /:(\d+)\/\?token=(\S+)/.exec(outcome.stdout)!;
-    for (let request = 0; request < 150; request += 1) {
-      await fetch(`http://127.0.0.1:${port}/assets/app.js?token=guess-${request}-abcdef&password=hunter2`);
-    }
-    await logContaining(logs, 'Refused GET /assets/app.js');
+    const { token } = launchOf(outcome.stdout);
+    const { api, socket } = await connect(outcome.stdout);
+    // Each failed call (the engine is offline) logs a line: enough of them to rotate many times.
+    for (let call = 0; call < 150; call += 1) await api.containers.list({ all: true }).catch(() => undefined);
+    socket.close();
+    await logContaining(logs, 'Call containers.list failed');
     const files = fs.readdirSync(logs).sort();
     expect(files).toEqual(['cais.1.log', 'cais.2.log', 'cais.3.log', 'cais.4.log', 'cais.log']);
     for (const file of files) {
       const text = fs.readFileSync(path.join(logs, file), 'utf8');
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2000);
-      for (const secret of [token, 'guess-', 'hunter2']) expect(text).not.toContain(secret);
+      expect(text).not.toContain(token);
+      // Whoever reads any one file still learns which version wrote it.
+      expect(text.split('\n')[0]).toMatch(/web host starting/);
     }
-    // The first lines (the start) were rotated away; the newest are in cais.log.
-    expect(fs.readFileSync(path.join(logs, 'cais.log'), 'utf8')).toContain('Refused GET /assets/app.js?token=[redacted]');
-    expect(files.map((file) => fs.readFileSync(path.join(logs, file), 'utf8')).join('')).not.toContain('web host starting');
+    expect(fs.readFileSync(path.join(logs, 'cais.log'), 'utf8')).toContain('Call containers.list failed');
   });
 });

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sessionFor } from '../e2e/support/rpc-socket';
 
 /*
  * `npm start` where Electron cannot be had: it runs the browser version itself.
@@ -78,8 +79,9 @@ describe('npm start where Electron cannot be had', () => {
     // The web host answers the address it printed (how it then lets the browser in is its own business).
     const response = await fetch(address, { redirect: 'manual' });
     expect(response.status).toBeLessThan(400);
-    // …and refuses the same host without the address's credential: it is Cais's web host.
-    expect((await fetch(`${address.origin}/`, { redirect: 'manual' })).status).toBeGreaterThanOrEqual(400);
+    // …and it is Cais's web host: the printed link signs a tab in, once.
+    await expect(sessionFor(address.href)).resolves.toMatchObject({ origin: address.origin });
+    await expect(sessionFor(address.href)).rejects.toThrow(/refused the launch link/);
 
     run.child.kill('SIGINT');
     const code = await new Promise((resolve) => run.child.once('close', resolve));
