@@ -63,7 +63,8 @@ test('no credential of Cais reaches a container opened from its port link or a t
     expect(page.url()).toBe(`${webHost.origin}/`);
     // Reloaded: still signed in (the secret stays in this tab), and no cookie exists at all.
     await page.reload();
-    const link = page.getByRole('link', { name: `Open http://127.0.0.1:${port} in the browser` });
+    // Named by its text (127.0.0.1:PORT→80/tcp) and described as what it opens.
+    const link = page.getByRole('link', { name: new RegExp(`^127\\.0\\.0\\.1:${port}→`) });
     await expect(link).toBeVisible({ timeout: 20_000 });
     expect(await context.cookies()).toEqual([]);
 

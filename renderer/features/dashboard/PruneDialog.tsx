@@ -63,8 +63,8 @@ export function PruneDialog({ kind, onClose }: { kind: DiskKind; onClose: () => 
             <legend className="px-1 font-medium">{t('learn.prune.namedTitle')}</legend>
             <p className="mb-1">{t('learn.prune.namedHelp')}</p>
             {named.map((item) => (
-              <label key={item.id} className="flex items-center gap-2 font-mono text-xs">
-                <input type="checkbox" checked={namedChosen.has(item.id)} onChange={() => toggle(item.id)} />
+              <label key={item.id} className="flex min-h-7 items-center gap-2 font-mono text-xs">
+                <input type="checkbox" className="size-4" checked={namedChosen.has(item.id)} onChange={() => toggle(item.id)} />
                 {t('learn.prune.alsoRemove', { name: item.name, size: bytes(item.size) })}
               </label>
             ))}
