@@ -16,6 +16,8 @@ let failed = 0;
 let skipped = 0;
 /** Named again at the end, since CI often shows only the tail of the log. */
 const failedTests: string[] = [];
+/** Each skipped test with the reason it gave, so a skip is never silent. */
+const skippedTests: string[] = [];
 
 function run(step: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<boolean> {
   console.log(`\n=== ${step}: ${command} ${args.join(' ')}`);
@@ -68,13 +70,24 @@ interface PlaywrightSuite {
   title: string;
   file?: string;
   suites?: PlaywrightSuite[];
-  specs?: { title: string; ok: boolean; file: string; line: number; tests: { results: { error?: { message?: string } }[] }[] }[];
+  specs?: {
+    title: string;
+    ok: boolean;
+    file: string;
+    line: number;
+    tests: { status?: string; annotations?: { type: string; description?: string }[]; results: { error?: { message?: string } }[] }[];
+  }[];
 }
 
 function collectPlaywrightFailures(suites: PlaywrightSuite[] = [], titles: string[]): void {
   for (const suite of suites) {
     const trail = suite.file === suite.title ? titles : [...titles, suite.title];
     for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== 'skipped') continue;
+        const reason = test.annotations?.find((a) => a.type === 'skip')?.description || 'no reason given';
+        skippedTests.push(`${spec.file}:${spec.line} › ${spec.title}\n      ${reason}`);
+      }
       if (spec.ok) continue;
       const message = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message ?? '';
       // Strip ANSI colours: the message is for a plain log.
@@ -120,6 +133,7 @@ async function main(): Promise<void> {
     }
   }
   fs.rmSync(reports, { recursive: true, force: true });
+  if (skippedTests.length) console.log(`\nSkipped tests (Playwright; vitest prints its reasons above):\n${skippedTests.map((t) => `  ${t}`).join('\n')}`);
   if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((t) => `  ${t}`).join('\n')}`);
   if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
