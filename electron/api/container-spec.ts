@@ -1,4 +1,4 @@
-import type { HostAccessConfig } from './host-access';
+import { deviceArg, hostAccessOf, type HostAccessConfig } from './host-access';
 import { runSpec, type MountSpec, type PortMapping, type RunSpec } from './run-schema';
 
 /** The parts of `docker inspect` of a container that a `docker run` can say. */
@@ -87,7 +87,7 @@ export interface HostSettings {
   privileged: boolean;
   /** As the engine keeps them, e.g. ["SYS_ADMIN", "CAP_NET_ADMIN"]. */
   capAdd: string[];
-  /** "/dev/sda:/dev/xvda:rwm", as `--device` takes them. */
+  /** "/dev/fuse" or "/dev/sda:/dev/xvda:r", as `--device` takes them (deviceArg). */
   devices: string[];
   /** "host", "container:NAME", or undefined for the container's own. */
   pidMode?: string;
@@ -103,19 +103,14 @@ export interface HostSettings {
 }
 
 export function hostSettingsFromInspect(info: InspectForSpec): HostSettings {
-  const host = info.HostConfig;
-  const network = host.NetworkMode ?? undefined;
+  // The same reading of HostConfig as the shown commands' (hostAccessOf), so both say the same.
+  const access = hostAccessOf(info.HostConfig);
+  const network = access.networkMode || undefined;
   return {
-    privileged: host.Privileged === true,
-    capAdd: host.CapAdd ?? [],
-    devices: (host.Devices ?? [])
-      .filter((device) => device.PathOnHost)
-      .map((device) => {
-        const inside = device.PathInContainer || device.PathOnHost;
-        const permissions = device.CgroupPermissions && device.CgroupPermissions !== 'rwm' ? `:${device.CgroupPermissions}` : '';
-        return inside === device.PathOnHost && !permissions ? device.PathOnHost! : `${device.PathOnHost}:${inside}${permissions}`;
-      }),
-    pidMode: host.PidMode || undefined,
+    privileged: access.privileged,
+    capAdd: access.capAdd,
+    devices: access.devices.map(deviceArg),
+    pidMode: access.pidMode || undefined,
     networkMode: network && network !== 'default' && network !== 'bridge' ? network : undefined,
     tmpfs: tmpfsOf(info),
     binds: (info.Mounts ?? []).filter((mount) => mount.Type === 'bind' && mount.Source).map((mount) => mount.Source!),

@@ -56,6 +56,13 @@ export function hostAccessOf(hostConfig: HostAccessConfig): HostAccess {
   };
 }
 
+/** One device as `--device` takes it: "/dev/fuse", or "/dev/sda:/dev/xvda:r" when it differs inside or in permissions. */
+export function deviceArg(device: DeviceMapping): string {
+  const inside = device.pathInContainer || device.pathOnHost;
+  const permissions = device.cgroupPermissions || 'rwm';
+  return inside === device.pathOnHost && permissions === 'rwm' ? device.pathOnHost : `${device.pathOnHost}:${inside}:${permissions}`;
+}
+
 /**
  * The `docker run`/`docker create` words for these settings (unquoted). The
  * network is left to the run spec's own --network, which says it already.
@@ -66,11 +73,7 @@ export function hostAccessArgs(access: Partial<HostAccess> | undefined): string[
   if (access.privileged) args.push('--privileged');
   for (const cap of access.capAdd ?? []) args.push('--cap-add', cap);
   for (const cap of access.capDrop ?? []) args.push('--cap-drop', cap);
-  for (const device of access.devices ?? []) {
-    const inside = device.pathInContainer || device.pathOnHost;
-    const permissions = device.cgroupPermissions || 'rwm';
-    args.push('--device', inside === device.pathOnHost && permissions === 'rwm' ? device.pathOnHost : `${device.pathOnHost}:${inside}:${permissions}`);
-  }
+  for (const device of access.devices ?? []) args.push('--device', deviceArg(device));
   if (access.pidMode) args.push('--pid', access.pidMode);
   return args;
 }
