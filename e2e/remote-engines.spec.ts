@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { createTestContainer, uniqueName } from './support/engine-fixtures';
 import { expect, openApp, startHostWithEnv, test } from './support/fixtures';
-import { makeClientHome, sshTestsUnavailable, startSshServer, type SshClientHome, type SshServer } from './support/ssh-server';
+import { freePort, makeClientHome, sshTestsUnavailable, startSshServer, type SshClientHome, type SshServer } from './support/ssh-server';
 
 const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
 const unavailable = sshTestsUnavailable();
@@ -20,6 +20,7 @@ const words = {
     trustTitle: 'Trust this ssh server?',
     trust: 'Trust and connect',
     answered: /Docker \S+ answered/,
+    noSshServer: /No ssh server accepted the connection at ssh:\/\/nobody@127\.0\.0\.1:\d+/,
   },
   'pt-BR': {
     settings: 'Configurações',
@@ -31,6 +32,7 @@ const words = {
     trustTitle: 'Confiar neste servidor ssh?',
     trust: 'Confiar e conectar',
     answered: /Docker \S+ respondeu/,
+    noSshServer: /Nenhum servidor ssh aceitou a conexão em ssh:\/\/nobody@127\.0\.0\.1:\d+/,
   },
 } as const;
 
@@ -77,6 +79,26 @@ test.describe('remote engines over ssh', () => {
         await page.getByRole('link', { name: w.containers }).click();
         await expect(page.locator(`[data-testid="container-row"][data-name="${containerName}"]`)).toBeVisible({ timeout: 30_000 });
         await page.screenshot({ path: path.join(SHOTS, `ssh-containers-${language}.png`) });
+      } finally {
+        await started.close();
+        await home.remove();
+      }
+    });
+    test(`a port where no ssh server listens is named as such, not as an engine stopping (${language})`, async ({ page }) => {
+      const w = words[language];
+      const home: SshClientHome = makeClientHome();
+      const closedPort = await freePort();
+      const started = await startHostWithEnv({ ...home.env, DOCKER_HOST: process.env.DOCKER_HOST });
+      try {
+        await openApp(page, started.host, language);
+        await page.getByRole('link', { name: w.settings }).click();
+        await page.getByLabel(w.name, { exact: true }).fill('Nowhere');
+        await page.getByLabel(w.address, { exact: true }).fill(`ssh://nobody@127.0.0.1:${closedPort}`);
+        await page.getByRole('button', { name: w.add, exact: true }).click();
+        const row = page.locator('[data-testid="engine-row"]', { hasText: 'Nowhere' });
+        await row.getByRole('button', { name: language === 'en' ? 'Test Nowhere' : 'Testar Nowhere' }).click();
+        await expect(row.getByText(w.noSshServer)).toBeVisible({ timeout: 30_000 });
+        await expect(row).not.toContainText(language === 'en' ? 'stopping or starting' : 'parando ou iniciando');
       } finally {
         await started.close();
         await home.remove();

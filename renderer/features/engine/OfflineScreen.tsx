@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../../electron/api/schemas';
 import { client } from '../../api/client';
 import { runningWork, subscribeRunningWork } from '../../api/running-work';
 import { formatTime } from '../../i18n/format';
+import { offlineReasonKey } from './offline-reason';
 
 type Offline = Extract<ConnectionState, { status: 'offline' }>;
 
@@ -59,7 +60,7 @@ export function OfflineScreen({ state }: { state: Offline }) {
         <span className="sr-only">{t('offline.troubleLabel')}: </span>
         {t(`offline.trouble.${state.trouble}`, { endpoint })}
       </p>
-      <p>{t(`offline.reason.${state.reason}`, { endpoint })}</p>
+      <p>{t(offlineReasonKey(state.reason, state.endpoint?.kind), { endpoint })}</p>
       {cutOff.length > 0 && (
         <div role="alert" data-testid="offline-cut-off" className="rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
           <p className="font-medium">{t('offline.cutOff', { count: cutOff.length })}</p>

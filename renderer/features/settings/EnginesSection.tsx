@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Endpoint } from '../../../electron/api/schemas';
 import type { EngineEntry, EngineTestResult } from '../../../electron/api/settings-schemas';
+import { offlineReasonKey } from '../engine/offline-reason';
 import { client, orpc } from '../../api/client';
 import { useConnectionState } from '../../api/engine-state';
 import { EngineGap } from '../../components/EngineGap';
@@ -88,7 +90,7 @@ function EngineRow({ engine, inUse, onUse, busy, onRemoved }: { engine: EngineEn
       </p>
       {engine.problem && <p className="text-sm text-red-700 dark:text-red-300">{t('settings.engines.problem', { problem: engine.problem })}</p>}
       {test.isPending && <p role="status" className={muted}>{t('settings.engines.testing')}</p>}
-      {test.data && <TestOutcome result={test.data} address={engine.address} />}
+      {test.data && <TestOutcome result={test.data} address={`${engine.kind}://${engine.address}`} kind={engine.kind} />}
       {test.data && !test.data.ok && test.data.reason === 'ssh-host-unknown' && (
         <HostKeyTrust offer={test.data.hostKey} engineId={engine.id} host={engine.address} onTrusted={() => test.mutate()} />
       )}
@@ -98,7 +100,7 @@ function EngineRow({ engine, inUse, onUse, busy, onRemoved }: { engine: EngineEn
   );
 }
 
-function TestOutcome({ result, address }: { result: EngineTestResult; address: string }) {
+function TestOutcome({ result, address, kind }: { result: EngineTestResult; address: string; kind: Endpoint['kind'] }) {
   const { t } = useTranslation();
   if (result.ok) {
     return (
@@ -115,7 +117,7 @@ function TestOutcome({ result, address }: { result: EngineTestResult; address: s
   }
   return (
     <details role="status" className="text-sm text-red-700 dark:text-red-300">
-      <summary>{t(`offline.reason.${result.reason}`, { endpoint: address, defaultValue: t('settings.engines.testFailed') })}</summary>
+      <summary>{t(offlineReasonKey(result.reason, kind), { endpoint: address, defaultValue: t('settings.engines.testFailed') })}</summary>
       <pre className="whitespace-pre-wrap font-mono text-xs">{result.detail}</pre>
     </details>
   );
