@@ -8,6 +8,49 @@ const STDERR_LIMIT = 16 * 1024;
 export type FailureOf = (stderr: string, exitCode: number | null, sawOutput: boolean) => Error | undefined;
 
 /**
+ * A Duplex with what Node's HTTP client and its Agent call on sockets, doing
+ * nothing: the shape CommandConn refines, and on its own a connection that
+ * never started (destroy it with the reason).
+ */
+export class SocketShaped extends Duplex {
+  /** Read by Node's HTTP client: "connected" from the start. */
+  readonly connecting = false;
+  readonly remoteAddress = undefined;
+  readonly remotePort = undefined;
+
+  override _read(): void {}
+
+  override _write(_chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    callback();
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the socket's signature, for subclasses
+  setTimeout(ms: number, onTimeout?: () => void): this {
+    return this;
+  }
+
+  setNoDelay(): this {
+    return this;
+  }
+
+  setKeepAlive(): this {
+    return this;
+  }
+
+  ref(): this {
+    return this;
+  }
+
+  unref(): this {
+    return this;
+  }
+
+  address(): Record<string, never> {
+    return {};
+  }
+}
+
+/**
  * A command's standard input and output as one connection, like the docker
  * CLI's commandconn: Node's HTTP client reads and writes it as it would a
  * socket, so it has what the client and its Agent call on sockets (timeouts,
@@ -15,11 +58,7 @@ export type FailureOf = (stderr: string, exitCode: number | null, sawOutput: boo
  * command ending ends the reading side; destroying it stops the command.
  * Every failure becomes an 'error' on this stream, never a throw.
  */
-export class CommandConn extends Duplex {
-  /** Read by Node's HTTP client: a command is "connected" from the start. */
-  readonly connecting = false;
-  readonly remoteAddress = undefined;
-  readonly remotePort = undefined;
+export class CommandConn extends SocketShaped {
   private stderr = '';
   private sawOutput = false;
   private timeoutMs = 0;
@@ -97,7 +136,7 @@ export class CommandConn extends Duplex {
     callback(error);
   }
 
-  setTimeout(ms: number, onTimeout?: () => void): this {
+  override setTimeout(ms: number, onTimeout?: () => void): this {
     this.timeoutMs = ms;
     if (onTimeout) {
       if (ms === 0) this.off('timeout', onTimeout);
@@ -107,21 +146,13 @@ export class CommandConn extends Duplex {
     return this;
   }
 
-  setNoDelay(): this {
-    return this;
-  }
-
-  setKeepAlive(): this {
-    return this;
-  }
-
-  ref(): this {
+  override ref(): this {
     this.child.ref();
     for (const pipe of this.pipes()) pipe.ref?.();
     return this;
   }
 
-  unref(): this {
+  override unref(): this {
     this.child.unref();
     for (const pipe of this.pipes()) pipe.unref?.();
     return this;
@@ -130,10 +161,6 @@ export class CommandConn extends Duplex {
   /** The command's pipes are sockets in Node, though typed as plain streams. */
   private pipes(): { ref?: () => void; unref?: () => void }[] {
     return [this.child.stdin, this.child.stdout, this.child.stderr] as unknown as { ref?: () => void; unref?: () => void }[];
-  }
-
-  address(): Record<string, never> {
-    return {};
   }
 
   private touch(): void {

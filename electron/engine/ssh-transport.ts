@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { Duplex } from 'node:stream';
-import { CommandConn } from './command-conn';
+import type { Duplex } from 'node:stream';
+import { CommandConn, SocketShaped } from './command-conn';
 import { classifySshStderr, dialStdioArgs, sshDetail, SshConnectionError, type SshTarget } from './ssh-target';
 
 export type SshEnv = Record<string, string | undefined>;
@@ -23,29 +23,6 @@ export function sshFailure(stderr: string, exitCode: number | null, sawOutput: b
   return new SshConnectionError('unreachable', sshDetail(stderr) || `ssh ended with exit code ${exitCode}.`);
 }
 
-/** A connection that could not even start: socket-shaped, so Node's HTTP client can time it out and drop it. */
-class FailedConn extends Duplex {
-  override _read(): void {}
-  override _write(_chunk: unknown, _encoding: BufferEncoding, callback: () => void): void {
-    callback();
-  }
-  setTimeout(): this {
-    return this;
-  }
-  setNoDelay(): this {
-    return this;
-  }
-  setKeepAlive(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
-    return this;
-  }
-}
-
 /** One ssh process running `docker system dial-stdio`, as a socket for Node's HTTP client. */
 export function dialSsh(target: SshTarget, env: SshEnv): Duplex {
   try {
@@ -57,7 +34,7 @@ export function dialSsh(target: SshTarget, env: SshEnv): Duplex {
     return new CommandConn(child, sshFailure);
   } catch (error) {
     // spawn can throw at once (a bad environment): the request gets it as an error, never the process.
-    const failed = new FailedConn();
+    const failed = new SocketShaped();
     process.nextTick(() => failed.destroy(sshFailure(String((error as NodeJS.ErrnoException).code ?? ''), null, false) ?? (error as Error)));
     return failed;
   }
