@@ -4,9 +4,22 @@ import { CodedError } from './coded-error';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill';
 
-/** One lifecycle action; the engine's own checks decide what is allowed. */
+/**
+ * Actions that Docker refuses (304) when the container is already in that state,
+ * and Podman does silently: checked first, so the window says the same on both.
+ */
+const ALREADY: Partial<Record<ContainerAction, (state: Docker.ContainerInspectInfo['State']) => boolean>> = {
+  start: (state) => state.Running && !state.Paused,
+  stop: (state) => !state.Running,
+};
+
+/** One lifecycle action; the engine's own checks decide what else is allowed. */
 export async function runContainerAction(docker: Docker, id: string, action: ContainerAction): Promise<void> {
   const container = docker.getContainer(id);
+  const already = ALREADY[action];
+  if (already && already((await container.inspect()).State)) {
+    throw new CodedError('NOT_MODIFIED', `Container ${id} is already ${action === 'stop' ? 'stopped' : 'running'}.`, { action });
+  }
   // dockerode resolves with the (empty) response body; callers get nothing.
   const run: Record<ContainerAction, () => Promise<unknown>> = {
     start: () => container.start(),

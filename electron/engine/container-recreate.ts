@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { RunSpec } from '../api/run-schema';
 import type { HostAccess } from '../api/host-access';
 import { containerSpecOf } from './container-create';
+import { withoutPodmanAdditions } from './podman-additions';
 
 /**
  * Safe recreate: how Cais changes what the engine cannot change in place
@@ -157,7 +158,7 @@ export async function recreateContainer(
   change: (plan: RecreatePlan) => void | Promise<void>,
   options: { keepOld?: boolean; now?: () => number } = {},
 ): Promise<RecreateResult> {
-  const info = await docker.getContainer(idOrName).inspect();
+  const info = withoutPodmanAdditions(await docker.getContainer(idOrName).inspect());
   // By id from here on: the name moves to the new container.
   const old = docker.getContainer(info.Id);
   const name = info.Name.replace(/^\//, '');

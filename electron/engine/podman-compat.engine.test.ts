@@ -16,6 +16,9 @@ import { runContainer } from './container-create';
 import { TerminalSessions } from './container-exec';
 import { streamLogs } from './container-logs';
 import { changeSettings } from './container-settings';
+import { recreateContainer } from './container-recreate';
+import { withoutPodmanAdditions } from './podman-additions';
+import { runSpecFromInspect } from '../api/container-spec';
 import { streamStats } from './container-stats';
 import { listContainers } from './containers';
 import { EngineConnection } from './connection';
@@ -174,7 +177,10 @@ describe.skipIf(Boolean(unavailable))('Podman’s Docker-compatible service, fea
     expect((await state()).Running).toBe(true);
     await runContainerAction(docker, name, 'stop');
     expect((await state()).Running).toBe(false);
+    // Podman stops a stopped container silently; Docker refuses with 304: Cais says the same on both.
+    await expect(runContainerAction(docker, name, 'stop')).rejects.toMatchObject({ code: 'NOT_MODIFIED' });
     await runContainerAction(docker, name, 'start');
+    await expect(runContainerAction(docker, name, 'start')).rejects.toMatchObject({ code: 'NOT_MODIFIED' });
     await runContainerAction(docker, name, 'kill');
     expect((await state()).Running).toBe(false);
     await renameContainer(docker, name, `${name}-renamed`);
@@ -194,13 +200,26 @@ describe.skipIf(Boolean(unavailable))('Podman’s Docker-compatible service, fea
   });
 
   it('changes settings by recreating (limits, ulimits and the volume kept) and attaches a volume', async () => {
+    // A --tmpfs mount, which Podman reports with its default options written out.
+    await recreateContainer(docker, name, (plan) => {
+      plan.options.HostConfig = { ...plan.options.HostConfig, Tmpfs: { '/cache': 'size=8m' } };
+    });
     await changeSettings(docker, name, {
       env: [{ key: 'GREETING', value: 'oi' }],
       ports: [{ containerPort: 8080, hostIp: '127.0.0.1', protocol: 'tcp' }],
-      mounts: [{ type: 'volume', source: data, target: '/data', readOnly: false }],
+      mounts: [
+        { type: 'volume', source: data, target: '/data', readOnly: false },
+        { type: 'tmpfs', target: '/cache', readOnly: false },
+      ],
     });
     const info = await docker.getContainer(name).inspect();
     expect(info.Config.Env).toContain('GREETING=oi');
+    // What the user set, nothing of Podman's own (container=podman, TERM=xterm, its default tmpfs options).
+    const image = await docker.getImage(info.Image).inspect();
+    const spec = runSpecFromInspect(withoutPodmanAdditions(info), { env: image.Config.Env ?? [], command: image.Config.Cmd ?? [], entrypoint: [] });
+    expect(spec?.env).toEqual([{ key: 'GREETING', value: 'oi' }]);
+    expect(withoutPodmanAdditions(info).HostConfig.Tmpfs).toEqual({ '/cache': 'size=8m' });
+    expect(info.Config.Env!.filter((pair) => pair === 'container=podman')).toHaveLength(1);
     expect(info.HostConfig).toMatchObject({ NanoCpus: 5e8, Memory: 64 * 1024 * 1024 });
     expect(info.State.Running).toBe(true);
     await createVolume(docker, { name: `${data}-extra`, driver: 'local', labels: {} });

@@ -15,6 +15,7 @@ import { streamStats } from '../engine/container-stats';
 import { listContainers } from '../engine/containers';
 import { os } from './base';
 import { engineCall, toRpcError } from './errors';
+import { withoutPodmanAdditions } from '../engine/podman-additions';
 
 const terminals = new TerminalSessions();
 
@@ -67,7 +68,7 @@ export const containersRouter = {
     engineCall(() => changeSettings(context.engine.client(), input.id, input)),
   ),
   inspect: os.containers.inspect.handler(({ context, input }) =>
-    engineCall(async () => (await context.engine.client().getContainer(input.id).inspect()) as unknown as Record<string, unknown>),
+    engineCall(async () => withoutPodmanAdditions(await context.engine.client().getContainer(input.id).inspect()) as unknown as Record<string, unknown>),
   ),
   logs: os.containers.logs.handler(({ context, input, signal }) =>
     guarded(() => streamLogs(context.engine.client(), input.id, input, signal)),
