@@ -96,7 +96,7 @@ export type EngineTrouble = z.infer<typeof engineTrouble>;
  * imageDiskUsage: the images' size on disk in /system/df (LayersSize);
  * plainHttpLoopbackRegistry: pull and push from a plain-HTTP registry on 127.0.0.0/8 without configuration.
  */
-export const engineFeature = z.enum(['containerUpdate', 'buildCache', 'imageDiskUsage', 'plainHttpLoopbackRegistry']);
+export const engineFeature = z.enum(['containerUpdate', 'buildCache', 'imageDiskUsage', 'plainHttpLoopbackRegistry', 'volumeArchiveOwners']);
 export type EngineFeature = z.infer<typeof engineFeature>;
 
 /** An ssh server's key that is not known yet, offered to the user to trust (as ssh asks). */

@@ -17,6 +17,9 @@ export const PODMAN_GAPS: Record<EngineFeature, { until?: string; evidence: stri
   imageDiskUsage: { evidence: 'GET /system/df answers LayersSize 0 while images take space' },
   // containers/image trusts plain HTTP only for registries marked insecure in registries.conf.
   plainHttpLoopbackRegistry: { evidence: 'pull and push of 127.0.0.1:PORT/… fail: "server gave HTTP response to HTTPS client"' },
+  // Reading a volume through the archive API, every file comes back owned by 0:0 (writing keeps owners):
+  // a backup or a clone would lose them, so both are refused rather than done wrong.
+  volumeArchiveOwners: { evidence: 'GET /containers/{id}/archive reports a file of 1000:1000 as 0/0' },
 };
 
 /** Compares dotted versions numerically ("4.10.0" > "4.9.2"); missing parts count as 0. */

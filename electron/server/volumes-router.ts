@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { os as base } from './base';
 import { defaultBackupFolder, inDefaultBackupFolder } from './backup-folder';
 import { engineCall, toRpcError } from './errors';
+import { requireFeature } from '../engine/engine-capabilities';
 
 /** Runs a stream's generator, turning each failure into a coded RPC error. */
 async function* engineStream<T>(work: () => AsyncGenerator<T>): AsyncGenerator<T> {
@@ -47,9 +48,10 @@ export const volumesRouter = {
     }),
   ),
   backup: base.volumes.backup.handler(({ context, input }) =>
-    engineStream(() =>
-      backupVolume(context.engine.client(), { ...input, createFolder: inDefaultBackupFolder(context.engine.facts.home, input.destination) }),
-    ),
+    engineStream(() => {
+      requireFeature(context.engine.state, 'volumeArchiveOwners');
+      return backupVolume(context.engine.client(), { ...input, createFolder: inDefaultBackupFolder(context.engine.facts.home, input.destination) });
+    }),
   ),
   backupFolder: base.volumes.backupFolder.handler(({ context, input }) => ({
     folder: defaultBackupFolder(context.engine.facts.home, input?.language),
@@ -71,7 +73,12 @@ export const volumesRouter = {
       }
     }),
   ),
-  clone: base.volumes.clone.handler(({ context, input }) => engineStream(() => cloneVolume(context.engine.client(), input))),
+  clone: base.volumes.clone.handler(({ context, input }) =>
+    engineStream(() => {
+      requireFeature(context.engine.state, 'volumeArchiveOwners');
+      return cloneVolume(context.engine.client(), input);
+    }),
+  ),
   containers: base.volumes.containers.handler(({ context }) => engineCall(() => listContainerMounts(context.engine.client()))),
   images: base.volumes.images.handler(({ context }) => engineCall(() => listImageTags(context.engine.client()))),
   attach: base.volumes.attach.handler(({ context, input }) => engineCall(() => attachMount(context.engine.client(), input.container, input.mount))),

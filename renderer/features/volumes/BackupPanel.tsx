@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { VolumeSummary, WorkProgress } from '../../../electron/api/volumes-schemas';
 import { client, orpc } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { EngineGap } from '../../components/EngineGap';
+import { useEngineSupports } from '../../api/engine-supports';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useNameProblem } from './CreateVolumeForm';
 import { splitHostPath, volumeBackup, volumeClone } from '../../../electron/api/docker-commands';
@@ -17,6 +19,7 @@ function BackupForm({ name }: { name: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'pt-BR' ? 'pt-BR' : 'en';
   const folder = useQuery(orpc.volumes.backupFolder.queryOptions({ input: { language } }));
+  const keepsOwners = useEngineSupports('volumeArchiveOwners');
   const [destination, setDestination] = useState<string>();
   const [askOverwrite, setAskOverwrite] = useState(false);
   const work = useWork<WorkProgress>();
@@ -37,10 +40,11 @@ function BackupForm({ name }: { name: string }) {
     <PanelForm
       title={t('volumes.backup.title')}
       onSubmit={() => {
-        if (path) void start(false);
+        if (path && keepsOwners) void start(false);
       }}
     >
       <p className="text-sm text-slate-700 dark:text-slate-300">{t('volumes.backup.intro')}</p>
+      {!keepsOwners && <EngineGap feature="volumeArchiveOwners" name={name} />}
       <label className="flex flex-col gap-1 text-sm">
         <span>{t('volumes.backup.destination')}</span>
         <input value={path} onChange={(event) => setDestination(event.target.value)} className={`${INPUT} w-full max-w-2xl font-mono`} spellCheck={false} />
@@ -60,7 +64,7 @@ function BackupForm({ name }: { name: string }) {
         </p>
       )}
       {state.status === 'error' && !askOverwrite && <ErrorNotice error={state.error} onDismiss={work.reset} />}
-      <button type="submit" className={PRIMARY} disabled={state.status === 'running' || !path}>
+      <button type="submit" className={PRIMARY} disabled={state.status === 'running' || !path || !keepsOwners}>
         {t('volumes.backup.submit')}
       </button>
       {askOverwrite && (
@@ -91,6 +95,7 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
   const [started, setStarted] = useState<string>();
   const work = useWork<WorkProgress>();
   const state = work.state;
+  const keepsOwners = useEngineSupports('volumeArchiveOwners');
   // The copy this form is making (or made) is not "already taken".
   const made = state.status === 'running' || state.status === 'done' ? started : undefined;
   const problem = useNameProblem(target, existing.filter((volume) => volume.name !== made), true);
@@ -98,7 +103,7 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
     <PanelForm
       title={t('volumes.clone.title')}
       onSubmit={() => {
-        if (problem) return;
+        if (problem || !keepsOwners) return;
         setStarted(target);
         void work.run(
           async (signal, report) => follow(await client.volumes.clone({ source: name, target }, { signal }), report),
@@ -113,6 +118,7 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
           {problem ?? t('volumes.clone.help')}
         </span>
       </div>
+      {!keepsOwners && <EngineGap feature="volumeArchiveOwners" name={name} />}
       <CommandHint command={volumeClone(name, target)} />
       {state.status === 'running' && (
         <ProgressLine label={t('volumes.clone.running')} files={state.last?.files ?? 0} bytes={state.last?.bytes ?? 0} onCancel={work.cancel} />
@@ -127,7 +133,7 @@ function CloneForm({ name, existing }: { name: string; existing: VolumeSummary[]
       )}
       {state.status === 'cancelled' && <p role="status" className="text-sm">{t('volumes.clone.cancelled')}</p>}
       {state.status === 'error' && <ErrorNotice error={state.error} onDismiss={work.reset} />}
-      <button type="submit" className={PRIMARY} disabled={state.status === 'running'}>
+      <button type="submit" className={PRIMARY} disabled={state.status === 'running' || !keepsOwners}>
         {t('volumes.clone.submit')}
       </button>
     </PanelForm>

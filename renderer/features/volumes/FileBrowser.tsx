@@ -12,6 +12,7 @@ import { BUTTON, CommandHint, ProgressLine } from './ui';
 import { useWork } from './use-work';
 import { volumeList } from '../../../electron/api/docker-commands';
 import { showControls } from '../../components/visible-text';
+import { useEngineSupports } from '../../api/engine-supports';
 
 type ScanState = { files: number; bytes: number; entries: VolumeEntry[]; truncated?: boolean };
 
@@ -47,6 +48,8 @@ function TextViewer({ name, path, onClose }: { name: string; path: string; onClo
  */
 export function FileBrowser({ name }: { name: string }) {
   const { t, i18n } = useTranslation();
+  // Podman's archive API says 0:0 for every file: show no owner rather than a wrong one.
+  const ownersKnown = useEngineSupports('volumeArchiveOwners');
   const [dir, setDir] = useState('');
   const [viewing, setViewing] = useState<string>();
   const scan = useWork<ScanState>();
@@ -216,7 +219,9 @@ export function FileBrowser({ name }: { name: string }) {
                     </span>
                     <span role="cell" className="tabular-nums">{entry.type === 'symlink' ? '—' : formatBytes(size, i18n.language)}</span>
                     <span role="cell" className="font-mono text-xs">{formatMode(entry.mode, entry.type)}</span>
-                    <span role="cell" className="font-mono text-xs">{entry.uid}:{entry.gid}</span>
+                    <span role="cell" className="font-mono text-xs" title={ownersKnown ? undefined : t('volumes.files.ownerUnknown')}>
+                      {ownersKnown ? `${entry.uid}:${entry.gid}` : '—'}
+                    </span>
                     <span role="cell">
                       {entry.type !== 'symlink' && entry.type !== 'other' && (
                         <button type="button" className={BUTTON} onClick={() => void download(entry.path)} aria-label={t('volumes.files.downloadLabel', { name: label })} disabled={transfer.state.status === 'running'}>
