@@ -6,8 +6,8 @@ describe('unsupportedFeatures', () => {
     expect(unsupportedFeatures('Docker', '20.10.24')).toEqual([]);
   });
 
-  it('Podman 4.3.1 lacks in-place updates, a build cache, image disk usage and plain-HTTP loopback registries', () => {
-    expect(unsupportedFeatures('Podman', '4.3.1').sort()).toEqual(['buildCache', 'containerUpdate', 'imageDiskUsage', 'plainHttpLoopbackRegistry']);
+  it('Podman 4.3.1 lacks in-place updates, a build cache, image disk usage, plain-HTTP loopback registries and owners read from volumes', () => {
+    expect(unsupportedFeatures('Podman', '4.3.1').sort()).toEqual(['buildCache', 'containerUpdate', 'imageDiskUsage', 'plainHttpLoopbackRegistry', 'volumeArchiveOwners']);
   });
 
   it('Podman 5.1 and later has the compat update route', () => {

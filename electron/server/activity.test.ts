@@ -11,9 +11,13 @@ import { router } from './router';
 
 /** An engine whose containers start, and refuse to stop. */
 function fakeEngine(): EngineConnection {
+  let running = false;
   const docker = {
     getContainer: (id: string) => ({
-      start: async () => undefined,
+      inspect: async () => ({ Name: `/${id}`, State: { Running: running, Paused: false } }),
+      start: async () => {
+        running = true;
+      },
       stop: async () => {
         throw Object.assign(new Error(`container ${id} is not running`), { statusCode: 409 });
       },
@@ -45,7 +49,10 @@ describe('activity log', () => {
     const engine = fakeEngine();
     const docker = engine.client() as unknown as { getContainer(id: string): Record<string, unknown> };
     const plain = docker.getContainer;
-    docker.getContainer = (asked: string) => ({ ...plain(asked), inspect: async () => ({ Name: asked === id ? '/web-server' : `/${asked}` }) });
+    docker.getContainer = (asked: string) => {
+      const container = plain(asked) as { inspect: () => Promise<Record<string, unknown>> };
+      return { ...container, inspect: async () => ({ ...(await container.inspect()), Name: asked === id ? '/web-server' : `/${asked}` }) };
+    };
     const client = createRouterClient(router, { context: { engine } });
     await client.containers.start({ id });
     await expect(client.containers.stop({ id })).rejects.toThrow();
