@@ -29,7 +29,7 @@ test('each lesson runs to the end on the real engine and leaves nothing behind',
 
   await lesson('limits').getByRole('button', { name: 'Start: Limits' }).click();
   await expect(cleanup('limits')).toBeVisible({ timeout: 60_000 });
-  await expect(lesson('limits').locator('[data-step="memory"]')).toContainText('OOM killed: true, exit code 137');
+  await expect(lesson('limits').locator('[data-step="memory"]')).toContainText('the engine reports it as OOM killed, and exit code 137 means killed by signal 9');
   await expect(lesson('limits').locator('[data-step="restart"]')).toContainText('restarted it 2 times');
   await expect(cleanup('limits')).toContainText('Nothing is left behind.');
 
