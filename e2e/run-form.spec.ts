@@ -252,3 +252,22 @@ test.describe('an image that is not here yet', () => {
     }
   });
 });
+
+for (const [language, open, image, hint, missing] of [
+  ['en', 'Run a container…', 'Image', 'For example busybox', 'Type the image to run.'],
+  ['pt-BR', 'Rodar um contêiner…', 'Imagem', 'Por exemplo busybox', 'Digite a imagem a rodar.'],
+] as const) {
+  test(`an empty form says nothing is wrong until the image field was left empty (${language})`, async ({ page, webHost }) => {
+    await openApp(page, webHost, language);
+    await page.getByRole('link', { name: open }).click();
+    const field = page.getByLabel(image, { exact: true });
+    const note = page.locator('#run-image-note');
+    await expect(field).toBeVisible();
+    await expect(note).toContainText(hint);
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+    await field.focus();
+    await page.keyboard.press('Tab');
+    await expect(note).toHaveText(missing);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+  });
+}

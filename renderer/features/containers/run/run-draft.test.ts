@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDecimalInput, parseDecimal } from '../../../i18n/format';
-import { draftToSpec, EMPTY_DRAFT, parseMemoryField } from './run-draft';
+import { draftToSpec, EMPTY_DRAFT, parseMemoryField, visibleProblems } from './run-draft';
 
 const context = { takenNames: [], usedHostPorts: new Set<string>() };
 
@@ -27,5 +27,13 @@ describe('numbers typed in the run form', () => {
     expect(formatDecimalInput(0.5, 'pt-BR')).toBe('0,5');
     expect(formatDecimalInput(1.25, 'en')).toBe('1.25');
     expect(formatDecimalInput(2000, 'pt-BR')).toBe('2000');
+  });
+});
+
+describe('which problems the run form shows', () => {
+  it('says a required field is empty only after the person left it; a wrong value at once', () => {
+    const { problems } = draftToSpec({ ...EMPTY_DRAFT, cpus: 'x', env: [{ key: '', value: '' }] }, context);
+    expect(visibleProblems(problems, new Set())).toEqual({ cpus: 'run.problem.cpus' });
+    expect(visibleProblems(problems, new Set(['image', 'env.0.key']))).toEqual(problems);
   });
 });

@@ -149,6 +149,14 @@ export function draftToSpec(draft: RunDraft, context: DraftContext): { spec?: Ru
   return { spec: parsed.data, problems };
 }
 
+/** "Fill this in" problems: said once the person has been in the field, not on an untouched form. */
+const REQUIRED = new Set(['run.problem.imageMissing', 'run.problem.envKeyMissing', 'run.problem.labelKeyMissing']);
+
+/** The problems to show: every wrong value as it is typed, a missing one only in a field already left. */
+export function visibleProblems(problems: Problems, touched: ReadonlySet<string>): Problems {
+  return Object.fromEntries(Object.entries(problems).filter(([field, problem]) => !REQUIRED.has(problem) || touched.has(field)));
+}
+
 /** The form filled from a spec (a pasted command, or defaults). */
 export function specToDraft(spec: RunSpec): RunDraft {
   const join = (list?: string[]) => (list ?? []).map((word) => (/\s|'|"/.test(word) ? `'${word.replaceAll("'", `'\\''`)}'` : word)).join(' ');
