@@ -271,3 +271,22 @@ for (const [language, open, image, hint, missing] of [
     await expect(field).toHaveAttribute('aria-invalid', 'true');
   });
 }
+
+for (const [language, open, importEnv, variables] of [
+  ['en', 'Run a container…', 'Import a .env file…', 'Environment variables'],
+  ['pt-BR', 'Rodar um contêiner…', 'Importar um arquivo .env…', 'Variáveis de ambiente'],
+] as const) {
+  test(`the .env import is a button in the page's language, reachable by keyboard (${language})`, async ({ page, webHost }) => {
+    await openApp(page, webHost, language);
+    await page.getByRole('link', { name: open }).click();
+    // The translated text is what shows; the browser's English "Choose File" is hidden with its input.
+    await expect(page.getByText(importEnv, { exact: true })).toBeVisible();
+    const input = page.getByLabel(importEnv, { exact: true });
+    await expect(input).toHaveAttribute('type', 'file');
+    expect(await input.evaluate((element) => element.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    await input.focus();
+    await expect(input).toBeFocused();
+    await input.setInputFiles({ name: 'app.env', mimeType: 'text/plain', buffer: Buffer.from('GREETING=olá\n') });
+    await expect(page.getByRole('group', { name: variables }).locator('input').first()).toHaveValue('GREETING');
+  });
+}

@@ -10,6 +10,7 @@ import { buildDockerRun, parseDockerRun } from '../../../../electron/api/docker-
 import { parseEnvFile } from './env-file';
 import { Field, INPUT, Rows } from './form-parts';
 import { EnvRows, MountRows, PortRows } from './row-editors';
+import { FilePicker } from '../../../components/FilePicker';
 import { draftToSpec, EMPTY_DRAFT, specToDraft, visibleProblems, type RunDraft } from './run-draft';
 import { CommandHint } from '../../../components/CommandHint';
 import { leftOutRisks, networkRisk, risksKey, specRisks, type RootRisk } from '../../../../electron/api/root-risks';
@@ -123,10 +124,7 @@ export function RunPage({ initialImage }: { initialImage: string }) {
         )}
 
         <EnvRows draft={draft} setDraft={setDraft} problems={problems} />
-        <label className="flex items-center gap-2">
-          {t('containers.run.importEnv')}
-          <input type="file" accept=".env,text/plain" onChange={(e) => void importEnv(e.target.files?.[0])} />
-        </label>
+        <FilePicker choose={t('containers.run.importEnv')} accept=".env,text/plain" showFileName={false} onFile={(file) => void importEnv(file)} />
 
         <MountRows draft={draft} setDraft={setDraft} problems={problems} />
 
