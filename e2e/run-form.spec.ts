@@ -290,3 +290,28 @@ for (const [language, open, importEnv, variables] of [
     await expect(page.getByRole('group', { name: variables }).locator('input').first()).toHaveValue('GREETING');
   });
 }
+
+for (const [language, open, addPort, addMount] of [
+  ['en', 'Run a container…', 'Add a port', 'Add storage'],
+  ['pt-BR', 'Rodar um contêiner…', 'Adicionar uma porta', 'Adicionar armazenamento'],
+] as const) {
+  test(`every select of the run form shows its longest choice whole at the default window size (${language})`, async ({ page, webHost }) => {
+    await openApp(page, webHost, language);
+    await page.getByRole('link', { name: open }).click();
+    await page.getByRole('button', { name: `+ ${addPort}` }).click();
+    await page.getByRole('button', { name: `+ ${addMount}` }).click();
+    const selects = page.locator('form select');
+    await expect(selects).toHaveCount(3);
+    // Each option's text, in the select's own font, plus its padding and arrow, against its width.
+    const clipped = await selects.evaluateAll((elements) =>
+      (elements as HTMLSelectElement[]).flatMap((select) => {
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+      }),
+    );
+    expect(clipped).toEqual([]);
+  });
+}

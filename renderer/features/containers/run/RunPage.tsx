@@ -128,7 +128,8 @@ export function RunPage({ initialImage }: { initialImage: string }) {
 
         <MountRows draft={draft} setDraft={setDraft} problems={problems} />
 
-        <div className="grid gap-4 md:grid-cols-3">
+        {/* Two columns: the restart policy's longest choice ("A menos que eu tenha parado") fits whole. */}
+        <div className="grid gap-4 md:grid-cols-2">
           <Field id="restart" label={t('containers.run.restart')} hint={t('containers.run.restartHint')} problems={problems}>
             {(props) => (
               <select {...props} className={INPUT} value={draft.restart} onChange={(e) => set({ restart: e.target.value as RunDraft['restart'] })}>
