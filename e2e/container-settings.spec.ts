@@ -62,6 +62,16 @@ test.describe('changing a container', () => {
     await expect(page.getByRole('heading', { name: 'Limites e política de reinício' })).toBeVisible();
     // The engine's 0.25 is shown as a pt-BR reader writes it.
     await expect(page.getByLabel('CPUs')).toHaveValue('0,25');
+    // The restart policy's longest pt-BR choice shows whole.
+    const restart = page.getByRole('combobox', { name: 'Política de reinício' });
+    const clipped = await restart.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+    });
+    expect(clipped).toEqual([]);
     await page.getByLabel('CPUs').fill('0,5');
     await expect(page.getByText(/docker update --cpus 0.5 /)).toBeVisible();
     await page.getByRole('button', { name: 'Aplicar neste contêiner' }).click();

@@ -85,7 +85,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
         <h2 id="limits-title" className="text-lg font-semibold">{t('containers.settings.inPlace')}</h2>
         <p>{t('containers.settings.inPlaceExplain')}</p>
         {!canUpdate && <EngineGap feature="containerUpdate" name={name} />}
-        <fieldset disabled={!canUpdate} className="grid gap-4 md:grid-cols-3">
+        <fieldset disabled={!canUpdate} className="grid gap-4 md:grid-cols-2">
           <Field id="restart" label={t('containers.run.restart')} hint={t('containers.run.restartHint')} problems={{}}>
             {(props) => (
               <select {...props} className={INPUT} value={restart} onChange={(e) => setRestart(e.target.value as Restart)}>
