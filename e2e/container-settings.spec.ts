@@ -45,6 +45,40 @@ test.describe('changing a container', () => {
     await expect(page.getByText(/docker update --cpus 0.5 --restart always/)).toBeVisible();
   });
 
+  test('pt-BR: CPUs and memory take a decimal comma, in the run form and the Settings tab', async ({ page, webHost, docker }) => {
+    await openApp(page, webHost, 'pt-BR');
+    await page.getByRole('link', { name: 'Rodar um contêiner…' }).click();
+    await page.getByLabel('Imagem', { exact: true }).fill(TEST_IMAGE);
+    await expect(page.locator('#run-cpus-note')).toContainText('Por exemplo 0,5 para meia CPU.');
+    await page.getByLabel('CPUs').fill('0,5');
+    await page.getByLabel('Limite de memória').fill('1,5g');
+    await expect(page.locator('#run-cpus')).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.locator('#run-memory')).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.getByTestId('docker-run-preview').getByTestId('command-hint')).toContainText('--cpus 0.5 --memory 1536m');
+
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('virgula'), Labels: { [TEST_LABEL]: '1' }, HostConfig: { NanoCpus: 250_000_000 } });
+    await container.start();
+    await page.goto(page.url().replace(/#.*$/, '') + `#containers/${container.id}/settings`);
+    await expect(page.getByRole('heading', { name: 'Limites e política de reinício' })).toBeVisible();
+    // The engine's 0.25 is shown as a pt-BR reader writes it.
+    await expect(page.getByLabel('CPUs')).toHaveValue('0,25');
+    // The restart policy's longest pt-BR choice shows whole.
+    const restart = page.getByRole('combobox', { name: 'Política de reinício' });
+    const clipped = await restart.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+    });
+    expect(clipped).toEqual([]);
+    await page.getByLabel('CPUs').fill('0,5');
+    await expect(page.getByText(/docker update --cpus 0.5 /)).toBeVisible();
+    await page.getByRole('button', { name: 'Aplicar neste contêiner' }).click();
+    await expect(page.getByText('Atualizado.')).toBeVisible();
+    expect((await container.inspect()).HostConfig.NanoCpus).toBe(500_000_000);
+  });
+
   test('env, ports and storage: a new container, saying so first, with the data, command and labels kept', async ({ page, webHost, docker }) => {
     const name = uniqueName('recreate');
     const volume = uniqueName('keep');

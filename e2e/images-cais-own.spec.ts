@@ -1,6 +1,10 @@
 import { ensureHelperImage, HELPER_IMAGE } from '../electron/engine/volume-helper';
 import { expect, openApp, test } from './support/fixtures';
 import { TEST_IMAGE } from './support/test-engine';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const catalog = (language: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../renderer/i18n/areas/images.${language}.json`), 'utf8'));
 
 for (const [language, badge, images, lessons] of [
   ['en', "Cais's own", 'Images', 'Lessons'],
@@ -14,6 +18,18 @@ for (const [language, badge, images, lessons] of [
     const helper = page.locator(`[data-testid="image-row"][data-reference="${HELPER_IMAGE}"]`);
     await expect(helper.getByTestId('cais-own')).toContainText(badge);
     await expect(page.locator(`[data-testid="image-row"][data-reference="${TEST_IMAGE}"]`).getByTestId('cais-own')).toHaveCount(0);
+
+    // Its details offer no run (it is Cais's tool, said why), and no layer reads as an empty line.
+    const T = catalog(language);
+    await helper.getByRole('button', { name: T.openLabel.replace('{{name}}', HELPER_IMAGE) }).click();
+    const detail = page.getByTestId('image-detail');
+    await expect(detail.getByTestId('run-cais-own')).toHaveText(T.run.caisOwn);
+    await expect(detail.getByRole('button', { name: T.run.quick })).toHaveCount(0);
+    await expect(detail.getByRole('button', { name: T.run.form })).toHaveCount(0);
+    const instructions = detail.getByTestId('layer-instruction');
+    await expect(instructions.first()).toBeVisible();
+    for (const text of await instructions.allTextContents()) expect(text.trim()).not.toBe('');
+    await expect(detail).toContainText(T.layers.noInstruction);
 
     await page.goto(`${webHost.origin}/#lessons`);
     await expect(page.getByRole('heading', { name: lessons, level: 1 })).toBeVisible();

@@ -74,6 +74,8 @@ for (const language of LANGUAGES) {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Tab');
       await expect.poll(() => insideTerminal(page)).toBe(false);
+      // …onto a control, never <body>: the terminal is the page's last control, so the next is the window's first.
+      await expect(page.getByRole('link', { name: T.app.skipToContent })).toBeFocused();
       await shot(page, `terminal-leave-hint-${language.code}`);
     } finally {
       await container.remove({ force: true });
@@ -126,7 +128,16 @@ for (const language of LANGUAGES) {
       await expect(dialog).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
+      // Focus returns to the ⋯ button that opened it, not to <body>.
+      await expect(trigger).toBeFocused();
       expect((await container.inspect()).State.Running).toBe(true);
+      // So does Rename…, the menu's other dialog.
+      await page.keyboard.press('Enter');
+      await page.getByRole('menuitem', { name: new RegExp(`^${action.rename} `) }).press('Enter');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await expect(trigger).toBeFocused();
 
       // The published port's link is named by the address it shows (WCAG 2.5.3); where it goes is its description.
       const link = row(page, name).getByRole('link', { name: /^127\.0\.0\.1:\d+→8080\/tcp$/ });

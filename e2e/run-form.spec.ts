@@ -252,3 +252,66 @@ test.describe('an image that is not here yet', () => {
     }
   });
 });
+
+for (const [language, open, image, hint, missing] of [
+  ['en', 'Run a container…', 'Image', 'For example busybox', 'Type the image to run.'],
+  ['pt-BR', 'Rodar um contêiner…', 'Imagem', 'Por exemplo busybox', 'Digite a imagem a rodar.'],
+] as const) {
+  test(`an empty form says nothing is wrong until the image field was left empty (${language})`, async ({ page, webHost }) => {
+    await openApp(page, webHost, language);
+    await page.getByRole('link', { name: open }).click();
+    const field = page.getByLabel(image, { exact: true });
+    const note = page.locator('#run-image-note');
+    await expect(field).toBeVisible();
+    await expect(note).toContainText(hint);
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+    await field.focus();
+    await page.keyboard.press('Tab');
+    await expect(note).toHaveText(missing);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+  });
+}
+
+for (const [language, open, importEnv, variables] of [
+  ['en', 'Run a container…', 'Import a .env file…', 'Environment variables'],
+  ['pt-BR', 'Rodar um contêiner…', 'Importar um arquivo .env…', 'Variáveis de ambiente'],
+] as const) {
+  test(`the .env import is a button in the page's language, reachable by keyboard (${language})`, async ({ page, webHost }) => {
+    await openApp(page, webHost, language);
+    await page.getByRole('link', { name: open }).click();
+    // The translated text is what shows; the browser's English "Choose File" is hidden with its input.
+    await expect(page.getByText(importEnv, { exact: true })).toBeVisible();
+    const input = page.getByLabel(importEnv, { exact: true });
+    await expect(input).toHaveAttribute('type', 'file');
+    expect(await input.evaluate((element) => element.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    await input.focus();
+    await expect(input).toBeFocused();
+    await input.setInputFiles({ name: 'app.env', mimeType: 'text/plain', buffer: Buffer.from('GREETING=olá\n') });
+    await expect(page.getByRole('group', { name: variables }).locator('input').first()).toHaveValue('GREETING');
+  });
+}
+
+for (const [language, open, addPort, addMount] of [
+  ['en', 'Run a container…', 'Add a port', 'Add storage'],
+  ['pt-BR', 'Rodar um contêiner…', 'Adicionar uma porta', 'Adicionar armazenamento'],
+] as const) {
+  test(`every select of the run form shows its longest choice whole at the default window size (${language})`, async ({ page, webHost }) => {
+    await openApp(page, webHost, language);
+    await page.getByRole('link', { name: open }).click();
+    await page.getByRole('button', { name: `+ ${addPort}` }).click();
+    await page.getByRole('button', { name: `+ ${addMount}` }).click();
+    const selects = page.locator('form select');
+    await expect(selects).toHaveCount(3);
+    // Each option's text, in the select's own font, plus its padding and arrow, against its width.
+    const clipped = await selects.evaluateAll((elements) =>
+      (elements as HTMLSelectElement[]).flatMap((select) => {
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+        return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+      }),
+    );
+    expect(clipped).toEqual([]);
+  });
+}

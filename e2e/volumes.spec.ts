@@ -206,7 +206,9 @@ test.describe('volumes', () => {
     const refusal = page.getByRole('dialog', { name: `${used} is in use` });
     await expect(refusal).toContainText('this container uses it');
     await expect(refusal.getByRole('listitem')).toHaveText([containerName]);
-    await refusal.getByRole('button', { name: 'Close' }).first().click();
+    // It only tells, so it has one button, not a Cancel and a Close that do the same.
+    await expect(refusal.getByRole('button')).toHaveText(['Close']);
+    await refusal.getByRole('button', { name: 'Close' }).click();
     expect(await runInVolume(docker, used, 'cat /data/keep.txt')).toBe('precious\n');
 
     const free = await labelledVolume(docker, 'free');

@@ -52,6 +52,17 @@ describe('volume list, create, remove', () => {
     expect(taken.code).toBe('VOLUME_EXISTS');
   });
 
+  it("keeps a volume's creation time when a file is added to it (the engine's CreatedAt moves)", async () => {
+    const name = await newVolume('age');
+    const created = (await listVolumes(docker)).find((volume) => volume.name === name)!.createdAt;
+    // The engine's times have whole seconds: the upload must land in a later second to move it.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await uploadFile(docker, name, '', 'later.txt', Readable.from([Buffer.from('later')]), 5);
+    const engineSays = ((await docker.getVolume(name).inspect()) as { CreatedAt?: string }).CreatedAt!;
+    expect(Date.parse(engineSays)).toBeGreaterThan(Date.parse(created));
+    expect((await listVolumes(docker)).find((volume) => volume.name === name)!.createdAt).toBe(created);
+  });
+
   it('refuses to remove a volume in use, naming the container, and leaves its files alone', async () => {
     const name = await newVolume();
     await runInVolume(docker, name, 'echo keep > /data/keep.txt');

@@ -34,12 +34,32 @@ export async function volumeUsage(docker: Docker): Promise<VolumeUsage> {
   return [...(await volumeUsers(docker))].map(([name, usedBy]) => ({ name, usedBy }));
 }
 
+/**
+ * The engine's CreatedAt of a local volume is its data folder's modification time: adding a file
+ * at the top (an upload, a restore, any container writing there) moves it to "just now". The
+ * earliest time seen for each volume, per engine, is its creation time; a name that leaves the
+ * list is forgotten, so a volume removed and made again gets its new time.
+ */
+const earliestSeen = new WeakMap<Docker, Map<string, string>>();
+
+function creationTimes(docker: Docker, volumes: { Name: string; CreatedAt?: string }[]): Map<string, string> {
+  const known = earliestSeen.get(docker) ?? new Map<string, string>();
+  const next = new Map<string, string>();
+  for (const { Name, CreatedAt = '' } of volumes) {
+    const before = known.get(Name);
+    next.set(Name, before && (!CreatedAt || Date.parse(before) < Date.parse(CreatedAt)) ? before : CreatedAt);
+  }
+  earliestSeen.set(docker, next);
+  return next;
+}
+
 /** Only what GET /volumes says, so the list draws at once; who uses each volume is `volumeUsage`. */
 export async function listVolumes(docker: Docker): Promise<VolumeSummary[]> {
   const answer = await docker.listVolumes();
+  const createdAt = creationTimes(docker, (answer.Volumes ?? []) as { Name: string; CreatedAt?: string }[]);
   return (answer.Volumes ?? [])
     .map((volume) => {
-      const created = (volume as { CreatedAt?: string }).CreatedAt ?? '';
+      const created = createdAt.get(volume.Name) ?? '';
       return {
         name: volume.Name,
         driver: volume.Driver,

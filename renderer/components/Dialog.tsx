@@ -1,17 +1,26 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { dialogOpener } from './ui/focus-return';
 
 /**
  * A modal built on <dialog>: the browser traps focus, screen readers announce
  * it by its title, and Escape asks the owner to close it (the owner unmounts
- * it, so React state and the dialog never disagree).
+ * it, so React state and the dialog never disagree). Focus goes back to the control that opened
+ * it, the ⋯ button for a dialog opened from its menu.
  */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = dialogOpener();
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // After React removes the dialog (and, for a menu, after the menu's own focus handling).
+      requestAnimationFrame(() => {
+        if (opener?.isConnected && (document.activeElement === document.body || !document.activeElement)) opener.focus();
+      });
+    };
   }, []);
   return (
     <dialog

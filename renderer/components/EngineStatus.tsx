@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Breakable, WRAP_WORDS } from './Breakable';
 import type { ConnectionState } from '../../electron/api/schemas';
 
 const DOT: Record<ConnectionState['status'], string> = {
@@ -18,7 +19,9 @@ export function EngineStatus({ state }: { state: ConnectionState | undefined }) 
   return (
     <div role="status" data-testid="engine-status" data-status={status} className="flex items-start gap-2">
       <span aria-hidden="true" className={`mt-1.5 inline-block size-2.5 shrink-0 rounded-full ${DOT[status]}`} />
-      <span className="break-all text-slate-700 dark:text-slate-300">{label}</span>
+      <span className={`${WRAP_WORDS} text-slate-700 dark:text-slate-300`}>
+        <Breakable text={label} />
+      </span>
     </div>
   );
 }

@@ -24,6 +24,22 @@ export function formatNumber(value: number, language: string, digits?: number): 
   return numberFormat(language, options).format(value);
 }
 
+/**
+ * A decimal as a person types it: "0,5" (pt-BR) and "0.5" (en, and every docker command) both read
+ * 0.5 in every language. Undefined when the text is not one plain number (no grouping: "1.000" is 1).
+ */
+export function parseDecimal(text: string): number | undefined {
+  const typed = text.trim();
+  if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(typed)) return undefined;
+  return Number(typed.replace(',', '.'));
+}
+
+/** A decimal to fill a field with, in the language's separator and without grouping, so parseDecimal reads it back. */
+export function formatDecimalInput(value: number, language: string): string {
+  const separator = numberFormat(language, {}).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return String(value).replace('.', separator);
+}
+
 /** A percentage given as 0–100 (how the engine reports CPU): "12,5%" / "12.5%". */
 export function formatPercent(percent: number, language: string, digits = 1): string {
   return numberFormat(language, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(percent / 100);

@@ -1,5 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { rememberMenuButton } from './focus-return';
 
 /**
  * A menu button and its menu, on Radix's dropdown menu (the WAI-ARIA menu
@@ -26,13 +27,17 @@ export function Menu({
   triggerClassName?: string;
   children: ReactNode;
 }) {
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger aria-label={label} className={triggerClassName}>
+      <DropdownMenu.Trigger ref={button} aria-label={label} className={triggerClassName}>
         {trigger}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
+          // Before any item's onSelect: a dialog it opens gives focus back to this button.
+          onPointerDownCapture={() => rememberMenuButton(button.current)}
+          onKeyDownCapture={() => rememberMenuButton(button.current)}
           align="end"
           sideOffset={4}
           collisionPadding={8}

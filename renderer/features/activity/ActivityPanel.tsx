@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Breakable, WRAP_WORDS } from '../../components/Breakable';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../i18n/format';
 import type { ActivityEntry } from '../../../electron/api/activity-contract';
@@ -79,7 +80,9 @@ function ActivityDrawer({ entries, onClose }: { entries: ActivityEntry[]; onClos
                 <time dateTime={new Date(entry.startedAt).toISOString()}>{time(entry.startedAt)}</time>
                 <span className={`rounded px-1.5 py-0.5 font-medium ${OUTCOME_STYLE[entry.outcome]}`}>{t(`learn.activity.outcome.${entry.outcome}`)}</span>
               </div>
-              <code className="mt-1 block whitespace-pre-wrap break-all font-mono text-sm">{entry.command}</code>
+              <code className={`mt-1 block whitespace-pre-wrap ${WRAP_WORDS} font-mono text-sm`}>
+                <Breakable text={entry.command} />
+              </code>
               {entry.error && <p className="mt-1 text-xs text-red-800 dark:text-red-300">{entry.error}</p>}
             </li>
           ))}
@@ -102,8 +105,8 @@ function ActivityDrawer({ entries, onClose }: { entries: ActivityEntry[]; onClos
       </div>
       <details>
         <summary className="cursor-pointer text-sm">{t('learn.activity.showScript')}</summary>
-        <pre data-testid="activity-script" className="mt-1 whitespace-pre-wrap break-all rounded-md bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">
-          {script}
+        <pre data-testid="activity-script" className={`mt-1 whitespace-pre-wrap ${WRAP_WORDS} rounded-md bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800`}>
+          <Breakable text={script} />
         </pre>
       </details>
     </section>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Breakable, WRAP_WORDS } from '../../components/Breakable';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiskKind } from '../../../electron/api/system-schemas';
@@ -47,8 +48,8 @@ export function DashboardPage() {
               {facts.map(([key, value]) => (
                 <div key={key} className="contents">
                   <dt className="text-slate-700 dark:text-slate-300">{t(`learn.dashboard.fact.${key}`)}</dt>
-                  <dd className="break-all font-mono" data-fact={key}>
-                    {value}
+                  <dd className={`${WRAP_WORDS} font-mono`} data-fact={key}>
+                    {typeof value === 'string' ? <Breakable text={value} /> : value}
                   </dd>
                 </div>
               ))}

@@ -30,7 +30,7 @@ export function ImageDetail({ row, onClose }: { row: ImageRow; onClose: () => vo
       <div className="grid gap-6 xl:grid-cols-2">
         <LayersView reference={reference} />
         <div className="space-y-6">
-          {!row.dangling && <RunImage reference={reference} />}
+          {!row.dangling && <RunImage reference={reference} caisOwn={row.caisOwn} />}
           <TagPush source={reference} />
           <SaveImage reference={reference} />
           <RemoveImage reference={reference} onRemoved={onClose} />

@@ -43,7 +43,7 @@ export function LayersView({ reference }: { reference: string }) {
           >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <code className={`min-w-0 flex-1 ${WRAP_WORDS} font-mono text-xs`} data-testid="layer-instruction">
-                <Breakable text={entry.instruction} />
+                {entry.instruction ? <Breakable text={entry.instruction} /> : <span className="font-sans italic">{t('images.layers.noInstruction')}</span>}
               </code>
               <span className="whitespace-nowrap text-xs">
                 {entry.layer ? formatBytes(entry.size, i18n.language) : t('images.layers.noLayer')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FilePicker } from '../../components/FilePicker';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { CommandHint } from './CommandHint';
@@ -51,10 +52,7 @@ export function LoadPanel({ onClose, onLoaded }: { onClose: () => void; onLoaded
       </div>
       <p className={muted}>{t('images.load.help')}</p>
       <div className="flex flex-wrap items-center gap-2">
-        <label className="text-sm">
-          <span className="mr-2">{t('images.load.file')}</span>
-          <input type="file" accept=".tar,application/x-tar" onChange={(e) => setFile(e.target.files?.[0])} className="text-sm" />
-        </label>
+        <FilePicker label={t('images.load.file')} accept=".tar,application/x-tar" fileName={file?.name} onFile={setFile} />
         <button type="button" className={button} disabled={!file || busy} onClick={() => void run()}>
           {t('images.load.do')}
         </button>

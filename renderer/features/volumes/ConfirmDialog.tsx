@@ -20,7 +20,8 @@ export function ConfirmDialog({
   busy?: boolean;
   /** Confirming waits for something in the body (e.g. a box to tick). */
   blocked?: boolean;
-  onConfirm: () => void;
+  /** Absent for a dialog that only tells: then its one button (confirmLabel) closes it. */
+  onConfirm?: () => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -35,10 +36,12 @@ export function ConfirmDialog({
     <Dialog title={openedTitle} onClose={onCancel}>
       <div className="space-y-2 text-sm">{shown.children}</div>
       <div className="mt-5 flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className={BUTTON}>
-          {t('volumes.cancel')}
-        </button>
-        <button type="button" disabled={busy || blocked} onClick={onConfirm} className={danger ? DANGER_BUTTON : PRIMARY_BUTTON}>
+        {onConfirm && (
+          <button type="button" onClick={onCancel} className={BUTTON}>
+            {t('volumes.cancel')}
+          </button>
+        )}
+        <button type="button" disabled={busy || blocked} onClick={onConfirm ?? onCancel} className={danger ? DANGER_BUTTON : PRIMARY_BUTTON}>
           {shown.confirmLabel}
         </button>
       </div>

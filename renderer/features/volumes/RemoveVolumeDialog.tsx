@@ -24,7 +24,7 @@ export function RemoveVolumeDialog({ volume, onClose, onRemoved }: { volume: Vol
           : []);
   if (refusedBy.length > 0) {
     return (
-      <ConfirmDialog title={t('volumes.remove.refusedTitle', { name: volume.name })} confirmLabel={t('volumes.close')} onConfirm={onClose} onCancel={onClose}>
+      <ConfirmDialog title={t('volumes.remove.refusedTitle', { name: volume.name })} confirmLabel={t('volumes.close')} onCancel={onClose}>
         <p data-testid="remove-refused">{t('volumes.remove.refused', { count: refusedBy.length })}</p>
         <ul className="list-disc pl-5 font-medium">
           {refusedBy.map((name) => (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { FilePicker } from '../../components/FilePicker';
 import { useTranslation } from 'react-i18next';
 import type { VolumeSummary, WorkProgress } from '../../../electron/api/volumes-schemas';
 import { client } from '../../api/client';
@@ -61,10 +62,7 @@ export function RestorePanel({ existing, target, onDone }: { existing: VolumeSum
     >
       <p className="text-sm text-slate-700 dark:text-slate-300">{t('volumes.restore.intro')}</p>
       <div className="flex flex-wrap gap-4">
-        <label className="flex flex-col gap-1 text-sm">
-          <span>{t('volumes.restore.file')}</span>
-          <input type="file" accept=".gz,.tgz,.tar,application/gzip,application/x-tar" onChange={(event) => setFile(event.target.files?.[0])} className="text-sm" />
-        </label>
+        <FilePicker label={t('volumes.restore.file')} accept=".gz,.tgz,.tar,application/gzip,application/x-tar" fileName={file?.name} onFile={setFile} />
         <label className="flex flex-col gap-1 text-sm">
           <span>{t('volumes.restore.path')}</span>
           <input value={hostPath} onChange={(event) => setHostPath(event.target.value)} placeholder={t('volumes.example.backupPath')} className={`${INPUT} w-80 font-mono`} />

@@ -10,9 +10,9 @@ import { BUTTON, Dialog, PRIMARY_BUTTON } from '../../../components/Dialog';
 import { EngineGap } from '../../../components/EngineGap';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useEngineSupports } from '../../../api/engine-supports';
-import { parseMemory } from '../../../../electron/api/docker-run-command';
+import { formatDecimalInput } from '../../../i18n/format';
 import { Field, INPUT } from '../run/form-parts';
-import { draftToSpec, type RunDraft } from '../run/run-draft';
+import { draftToSpec, MIN_MEMORY, parseCpusField, parseMemoryField, type RunDraft } from '../run/run-draft';
 import { EnvRows, MountRows, PortRows } from '../run/row-editors';
 import type { InspectInfo } from './ContainerDetails';
 import { draftFromInspect } from './settings-draft';
@@ -21,11 +21,11 @@ type Restart = 'no' | 'always' | 'unless-stopped' | 'on-failure';
 
 /** Limits change in place; env, ports and storage need a new container, said before it happens. */
 export function SettingsTab({ info }: { info: InspectInfo }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const name = info.Name.replace(/^\//, '');
   const [restart, setRestart] = useState<Restart>((info.HostConfig.RestartPolicy.Name || 'no') as Restart);
-  const [cpus, setCpus] = useState(info.HostConfig.NanoCpus ? String(info.HostConfig.NanoCpus / 1e9) : '');
+  const [cpus, setCpus] = useState(info.HostConfig.NanoCpus ? formatDecimalInput(info.HostConfig.NanoCpus / 1e9, i18n.language) : '');
   const [memory, setMemory] = useState(info.HostConfig.Memory ? String(Math.round(info.HostConfig.Memory / 1024 / 1024)) : '');
   const [draft, setDraft] = useState<RunDraft>(() => draftFromInspect(info));
   const [confirming, setConfirming] = useState(false);
@@ -35,12 +35,12 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
   const containers = useQuery(orpc.containers.list.queryOptions({ input: { all: true } }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: orpc.containers.key() });
 
-  const memoryBytes = memory.trim() ? parseMemory(/^\d+(\.\d+)?$/.test(memory.trim()) ? `${memory.trim()}m` : memory) : null;
-  const cpuValue = cpus.trim() ? Number(cpus) : null;
+  const memoryBytes = memory.trim() ? parseMemoryField(memory) : null;
+  const cpuValue = cpus.trim() ? parseCpusField(cpus) : null;
   const limitProblems: Record<string, string> = {};
   if (cpuValue !== null && (!Number.isFinite(cpuValue) || cpuValue < 0.01)) limitProblems.cpus = 'run.problem.cpus';
   if (memoryBytes === undefined) limitProblems.memory = 'run.problem.memoryFormat';
-  else if (memoryBytes !== null && memoryBytes < 6 * 1024 * 1024) limitProblems.memory = 'run.problem.memoryLow';
+  else if (memoryBytes !== null && memoryBytes < MIN_MEMORY) limitProblems.memory = 'run.problem.memoryLow';
   // The engine cannot take a limit away in place: an emptied field is said, not sent.
   if (cpuValue === null && info.HostConfig.NanoCpus) limitProblems.cpus = 'settings.limitStays';
   if (memoryBytes === null && info.HostConfig.Memory) limitProblems.memory = 'settings.limitStays';
@@ -85,7 +85,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
         <h2 id="limits-title" className="text-lg font-semibold">{t('containers.settings.inPlace')}</h2>
         <p>{t('containers.settings.inPlaceExplain')}</p>
         {!canUpdate && <EngineGap feature="containerUpdate" name={name} />}
-        <fieldset disabled={!canUpdate} className="grid gap-4 md:grid-cols-3">
+        <fieldset disabled={!canUpdate} className="grid gap-4 md:grid-cols-2">
           <Field id="restart" label={t('containers.run.restart')} hint={t('containers.run.restartHint')} problems={{}}>
             {(props) => (
               <select {...props} className={INPUT} value={restart} onChange={(e) => setRestart(e.target.value as Restart)}>
@@ -96,7 +96,7 @@ export function SettingsTab({ info }: { info: InspectInfo }) {
             )}
           </Field>
           <Field id="cpus" label={t('containers.run.cpus')} hint={t('containers.run.cpusHint')} problems={limitProblems}>
-            {(props) => <input {...props} className={INPUT} value={cpus} onChange={(e) => setCpus(e.target.value)} />}
+            {(props) => <input {...props} inputMode="decimal" className={INPUT} value={cpus} onChange={(e) => setCpus(e.target.value)} />}
           </Field>
           <Field id="memory" label={t('containers.run.memory')} hint={t('containers.run.memoryHint')} problems={limitProblems}>
             {(props) => <input {...props} className={INPUT} value={memory} onChange={(e) => setMemory(e.target.value)} />}

@@ -7,7 +7,7 @@ import { client } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { containerExec } from '../../../../electron/api/docker-commands';
 import { CommandHint } from '../../../components/CommandHint';
-import { terminalKeyFilter } from './terminal-keys';
+import { focusNextControl, terminalKeyFilter } from './terminal-keys';
 
 const SHELLS = ['sh', 'bash', 'ash', 'zsh'];
 
@@ -31,7 +31,8 @@ export function TerminalTab({ id, running }: { id: string; running: boolean }) {
     });
     const fit = new FitAddon();
     terminal.loadAddon(fit);
-    terminal.attachCustomKeyEventHandler(terminalKeyFilter());
+    const box = host.current;
+    terminal.attachCustomKeyEventHandler(terminalKeyFilter(() => focusNextControl(box)));
     terminal.open(host.current);
     fit.fit();
     const controller = new AbortController();

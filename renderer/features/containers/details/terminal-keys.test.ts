@@ -21,6 +21,19 @@ describe('terminalKeyFilter: the keyboard way out of the terminal', () => {
     expect(filter(key('Tab', { shiftKey: true }))).toBe(false);
   });
 
+  it('moves focus itself on Esc then Tab (not Shift+Tab), so it never lands on <body>', () => {
+    let moves = 0;
+    const filter = terminalKeyFilter(() => (moves += 1) > 0);
+    let prevented = 0;
+    const tab = (shiftKey: boolean) => key('Tab', { shiftKey, preventDefault: () => (prevented += 1) } as Partial<KeyboardEvent>);
+    filter(key('Escape'));
+    expect(filter(tab(false))).toBe(false);
+    expect([moves, prevented]).toEqual([1, 1]);
+    filter(key('Escape'));
+    expect(filter(tab(true))).toBe(false);
+    expect([moves, prevented]).toEqual([1, 1]);
+  });
+
   it('gives Tab to the shell again when another key came between Esc and Tab', () => {
     const filter = terminalKeyFilter();
     filter(key('Escape'));

@@ -10,7 +10,8 @@ import { buildDockerRun, parseDockerRun } from '../../../../electron/api/docker-
 import { parseEnvFile } from './env-file';
 import { Field, INPUT, Rows } from './form-parts';
 import { EnvRows, MountRows, PortRows } from './row-editors';
-import { draftToSpec, EMPTY_DRAFT, specToDraft, type RunDraft } from './run-draft';
+import { FilePicker } from '../../../components/FilePicker';
+import { draftToSpec, EMPTY_DRAFT, specToDraft, visibleProblems, type RunDraft } from './run-draft';
 import { CommandHint } from '../../../components/CommandHint';
 import { leftOutRisks, networkRisk, risksKey, specRisks, type RootRisk } from '../../../../electron/api/root-risks';
 import { RiskConfirm, RiskList, useRiskText, WARNING_TEXT } from '../../../components/RootRisks';
@@ -34,12 +35,15 @@ export function RunPage({ initialImage }: { initialImage: string }) {
     }),
     [containers.data],
   );
-  const { spec, problems } = draftToSpec(draft, context);
+  const { spec, problems: allProblems } = draftToSpec(draft, context);
+  // Fields the person has left (ids without "run-"): only there is an empty required field an error.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const problems = visibleProblems(allProblems, touched);
   // Classified from the draft, not the spec, so a warning shows as soon as the field says it.
   const risks = specRisks(draft);
   const risksAccepted = risks.length === 0 || acceptedRisks === risksKey(risks);
   const networkCode = networkRisk(draft.network);
-  const imageOk = !problems.image;
+  const imageOk = !allProblems.image;
   const defaults = useQuery({ ...orpc.containers.imageDefaults.queryOptions({ input: { image: draft.image.trim() } }), enabled: imageOk, retry: false });
   const go = (id: string) => navigate(`#containers/${id}/logs`);
   const run = useMutation({ mutationFn: () => client.containers.run(spec!), onSuccess: (created) => go(created.id) });
@@ -70,6 +74,10 @@ export function RunPage({ initialImage }: { initialImage: string }) {
           else if (spec) run.mutate();
         }}
         noValidate
+        onBlur={(event) => {
+          const field = event.target.id.replace(/^run-/, '');
+          if (event.target.id.startsWith('run-') && !touched.has(field)) setTouched(new Set([...touched, field]));
+        }}
       >
         <a href="#containers" className="text-sky-800 underline dark:text-sky-300">← {t('containers.details.back')}</a>
         <h1 id="run-title" className="text-2xl font-semibold">{t('containers.run.title')}</h1>
@@ -116,14 +124,12 @@ export function RunPage({ initialImage }: { initialImage: string }) {
         )}
 
         <EnvRows draft={draft} setDraft={setDraft} problems={problems} />
-        <label className="flex items-center gap-2">
-          {t('containers.run.importEnv')}
-          <input type="file" accept=".env,text/plain" onChange={(e) => void importEnv(e.target.files?.[0])} />
-        </label>
+        <FilePicker choose={t('containers.run.importEnv')} accept=".env,text/plain" showFileName={false} onFile={(file) => void importEnv(file)} />
 
         <MountRows draft={draft} setDraft={setDraft} problems={problems} />
 
-        <div className="grid gap-4 md:grid-cols-3">
+        {/* Two columns: the restart policy's longest choice ("A menos que eu tenha parado") fits whole. */}
+        <div className="grid gap-4 md:grid-cols-2">
           <Field id="restart" label={t('containers.run.restart')} hint={t('containers.run.restartHint')} problems={problems}>
             {(props) => (
               <select {...props} className={INPUT} value={draft.restart} onChange={(e) => set({ restart: e.target.value as RunDraft['restart'] })}>

@@ -27,7 +27,7 @@ export function Field({ id, label, hint, warning, term, problems, children }: { 
 }
 
 /** A list of rows with add and remove buttons. */
-export function Rows<T>({ title, term, items, onChange, blank, addLabel, children }: { title: string; term?: GlossaryWord; items: T[]; onChange: (items: T[]) => void; blank: T; addLabel: string; children: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode }) {
+export function Rows<T>({ title, term, items, onChange, blank, addLabel, columns = 'md:grid-cols-4', children }: { title: string; term?: GlossaryWord; items: T[]; onChange: (items: T[]) => void; blank: T; addLabel: string; /** The row's grid at md and up: fewer, wider columns where a select's choices are long. */ columns?: string; children: (item: T, index: number, update: (patch: Partial<T>) => void) => ReactNode }) {
   const { t } = useTranslation();
   return (
     <fieldset className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
@@ -37,7 +37,7 @@ export function Rows<T>({ title, term, items, onChange, blank, addLabel, childre
       </legend>
       {items.map((item, index) => (
         <div key={index} className="flex items-start gap-2">
-          <div className="grid flex-1 grid-cols-1 gap-2 md:grid-cols-4">{children(item, index, (patch) => onChange(items.map((it, i) => (i === index ? { ...it, ...patch } : it))))}</div>
+          <div className={`grid flex-1 grid-cols-1 gap-2 ${columns}`}>{children(item, index, (patch) => onChange(items.map((it, i) => (i === index ? { ...it, ...patch } : it))))}</div>
           <button type="button" className="mt-7 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700" onClick={() => onChange(items.filter((_, i) => i !== index))} aria-label={t('containers.run.removeRow', { title, index: index + 1 })}>
             ✕
           </button>

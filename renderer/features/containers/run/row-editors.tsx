@@ -80,7 +80,7 @@ export function MountRows({ draft, setDraft, problems }: EditorProps) {
         <option key={volume.name} value={volume.name} />
       ))}
     </datalist>
-    <Rows title={t('containers.run.mounts')} term="volume" items={draft.mounts} onChange={(mounts) => setDraft((d) => ({ ...d, mounts }))} blank={{ type: 'volume' as const, source: '', target: '', readOnly: false }} addLabel={t('containers.run.addMount')}>
+    <Rows title={t('containers.run.mounts')} term="volume" columns="md:grid-cols-2" items={draft.mounts} onChange={(mounts) => setDraft((d) => ({ ...d, mounts }))} blank={{ type: 'volume' as const, source: '', target: '', readOnly: false }} addLabel={t('containers.run.addMount')}>
       {(row, index, update) => (
         <>
           <Field id={`mounts.${index}.type`} label={t('containers.run.mountType')} hint={t(`containers.run.mountWhere.${row.type}`)} problems={problems}>

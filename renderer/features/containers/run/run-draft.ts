@@ -2,6 +2,7 @@ import { runSpec, type RunSpec } from '../../../../electron/api/run-schema';
 import { parseMemory } from '../../../../electron/api/docker-run-command';
 import { splitShellWords } from '../../../../electron/api/shell-words';
 import { containerNameProblem } from '../validation';
+import { parseDecimal } from '../../../i18n/format';
 
 /** The run form as typed: strings where the user types numbers. */
 export interface RunDraft {
@@ -45,7 +46,18 @@ export interface DraftContext {
   usedHostPorts: Set<string>;
 }
 
-const MIN_MEMORY = 6 * 1024 * 1024;
+export const MIN_MEMORY = 6 * 1024 * 1024;
+
+/** The CPU field: "0,5" or "0.5"; NaN when it is not a number, so the caller says so. */
+export function parseCpusField(text: string): number {
+  return parseDecimal(text) ?? Number.NaN;
+}
+
+/** The memory field: a plain number is MiB; a decimal comma reads as a point ("1,5g"). */
+export function parseMemoryField(text: string): number | undefined {
+  const typed = text.trim().replace(',', '.');
+  return parseMemory(/^\d+(\.\d+)?$/.test(typed) ? `${typed}m` : typed);
+}
 
 function words(text: string, field: string, problems: Problems): string[] | undefined {
   if (!text.trim()) return undefined;
@@ -98,12 +110,12 @@ export function draftToSpec(draft: RunDraft, context: DraftContext): { spec?: Ru
   });
   let cpus: number | undefined;
   if (draft.cpus.trim()) {
-    cpus = Number(draft.cpus);
+    cpus = parseCpusField(draft.cpus);
     if (!Number.isFinite(cpus) || cpus < 0.01) problems.cpus = 'run.problem.cpus';
   }
   let memory: number | undefined;
   if (draft.memory.trim()) {
-    memory = parseMemory(/^\d+(\.\d+)?$/.test(draft.memory.trim()) ? `${draft.memory.trim()}m` : draft.memory);
+    memory = parseMemoryField(draft.memory);
     if (memory === undefined) problems.memory = 'run.problem.memoryFormat';
     else if (memory < MIN_MEMORY) problems.memory = 'run.problem.memoryLow';
   }
@@ -135,6 +147,14 @@ export function draftToSpec(draft: RunDraft, context: DraftContext): { spec?: Ru
   const parsed = runSpec.safeParse(candidate);
   if (!parsed.success) return { problems: { form: 'run.problem.invalid' } };
   return { spec: parsed.data, problems };
+}
+
+/** "Fill this in" problems: said once the person has been in the field, not on an untouched form. */
+const REQUIRED = new Set(['run.problem.imageMissing', 'run.problem.envKeyMissing', 'run.problem.labelKeyMissing']);
+
+/** The problems to show: every wrong value as it is typed, a missing one only in a field already left. */
+export function visibleProblems(problems: Problems, touched: ReadonlySet<string>): Problems {
+  return Object.fromEntries(Object.entries(problems).filter(([field, problem]) => !REQUIRED.has(problem) || touched.has(field)));
 }
 
 /** The form filled from a spec (a pasted command, or defaults). */
