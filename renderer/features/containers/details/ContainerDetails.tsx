@@ -36,6 +36,11 @@ export interface InspectInfo {
   NetworkSettings: { Ports: Record<string, { HostIp: string; HostPort: string }[] | null> | null };
 }
 
+/** Stopped, or never got going: a start that failed leaves it created, with the code its command got (127, 126). */
+function hasEnded(info: InspectInfo): boolean {
+  return ['exited', 'dead'].includes(info.State.Status) || (info.State.Status === 'created' && info.State.ExitCode !== 0);
+}
+
 /** One container in tabs; each tab's streams live only while it is shown. */
 export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
   const { t } = useTranslation();
@@ -49,7 +54,7 @@ export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
         ← {t('containers.details.back')}
       </a>
       <ContainerHeader id={id} name={name} state={info?.State.Status} failed={inspect.isError} />
-      {info && !inspect.isError && ['exited', 'dead'].includes(info.State.Status) && <ExitExplanationPanel info={info} />}
+      {info && !inspect.isError && hasEnded(info) && <ExitExplanationPanel info={info} />}
       {inspect.isError && <ErrorNotice error={inspect.error} />}
       <nav role="tablist" aria-label={t('containers.details.tabs')} className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
         {TABS.map((candidate) => (
