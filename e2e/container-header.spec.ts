@@ -2,20 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import type { Page } from '@playwright/test';
-import en from '../renderer/i18n/en.json';
-import ptBR from '../renderer/i18n/pt-BR.json';
 import { createTestContainer, uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
 import { expectAccessible } from './support/axe';
 import { bridgePublishedPort, freeLocalPort } from './support/port-bridge';
 
+const catalogue = (file: string): unknown => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../renderer/i18n', file), 'utf8'));
+const CATALOGUES = { en: catalogue('en.json'), 'pt-BR': catalogue('pt-BR.json') };
 const SHOTS = path.resolve(import.meta.dirname, '../test-results/screens');
 const LANGUAGES = ['en', 'pt-BR'] as const;
 type Language = (typeof LANGUAGES)[number];
 
 /** The user's words in each language, straight from the catalogues the app shows. */
 function text(language: Language, key: string, values: Record<string, string | number> = {}): string {
-  let node: unknown = language === 'en' ? en : ptBR;
+  let node: unknown = CATALOGUES[language];
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
   if (typeof node !== 'string') throw new Error(`no string ${key}`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
