@@ -123,7 +123,7 @@ for (const language of LANGUAGES) {
         await headerMenu(page, language, name, 'kill');
         await expectState(page, language, 'exited');
         expect((await container.inspect()).State.ExitCode).toBe(137);
-        await expect(page.getByTestId('exit-reason')).toContainText(text(language, 'containers.exit.killed'));
+        await expect(page.getByTestId('exit-reason')).toContainText(text(language, 'containers.exit.killedByKill'));
         for (const scheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: scheme });
           await page.screenshot({ path: path.join(SHOTS, `container-header-killed-${language}-${scheme}.png`) });
@@ -183,10 +183,10 @@ for (const language of LANGUAGES) {
         {
           // A bare sleep as PID 1 ignores SIGTERM: Stop's grace period runs out and SIGKILL follows.
           container: await ended(docker, { Cmd: ['sleep', '1000'] }, (c) => c.stop({ t: 1 })),
-          page: text(language, 'containers.exit.killed'),
+          page: text(language, 'containers.exit.killedByStop'),
           row: 'killed',
         },
-        { container: await ended(docker, { Cmd: ['sleep', '1000'] }, (c) => c.kill()), page: text(language, 'containers.exit.killed'), row: 'killed' },
+        { container: await ended(docker, { Cmd: ['sleep', '1000'] }, (c) => c.kill()), page: text(language, 'containers.exit.killedByKill'), row: 'killed' },
         {
           container: await ended(docker, { Cmd: ['sh', '-c', "trap 'exit 143' TERM; while :; do sleep 1 & wait $!; done"] }, (c) => c.stop({ t: 10 })),
           page: text(language, 'containers.exit.terminated'),

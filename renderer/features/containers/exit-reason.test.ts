@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeOfStatus, explainExit, isBareShell } from './exit-reason';
+import { exitCodeOfStatus, explainExit, isBareShell, killedBy } from './exit-reason';
 
 describe('explainExit', () => {
   it('says a bare shell without a terminal or input exits at once, and offers a command that keeps running', () => {
@@ -46,5 +46,22 @@ describe('exitCodeOfStatus', () => {
   it('reads the code from the engine status', () => {
     expect(exitCodeOfStatus('Exited (137) 2 minutes ago')).toBe(137);
     expect(exitCodeOfStatus('Up 5 minutes')).toBeUndefined();
+  });
+});
+
+describe('killedBy', () => {
+  it('names Stop when its grace period ran out, Kill when SIGKILL came alone, and nothing without events', () => {
+    const stop = [{ action: 'kill', signal: '15' }, { action: 'kill', signal: '9' }, { action: 'die' }, { action: 'stop' }];
+    expect(killedBy(stop)).toBe('stop');
+    expect(killedBy([{ action: 'kill', signal: '9' }, { action: 'die' }])).toBe('kill');
+    expect(killedBy([{ action: 'kill', signal: 'SIGKILL' }])).toBe('kill');
+    expect(killedBy([{ action: 'kill', signal: '15' }, { action: 'die' }, { action: 'stop' }])).toBeUndefined();
+    expect(killedBy([])).toBeUndefined();
+  });
+
+  it('turns a 137 into the sentence of who killed it', () => {
+    expect(explainExit({ exitCode: 137, killedBy: 'stop' }).reason).toBe('killedByStop');
+    expect(explainExit({ exitCode: 137, killedBy: 'kill' }).reason).toBe('killedByKill');
+    expect(explainExit({ exitCode: 137, killedBy: 'kill', oomKilled: true }).reason).toBe('outOfMemory');
   });
 });

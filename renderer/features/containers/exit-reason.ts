@@ -4,7 +4,7 @@
  * command it ran. One pure function, so the list's row, the details page and
  * a quick run say the same thing.
  */
-export type ExitReason = 'finished' | 'shellNoInput' | 'outOfMemory' | 'killed' | 'terminated' | 'notRunnable' | 'notFound' | 'error';
+export type ExitReason = 'finished' | 'shellNoInput' | 'outOfMemory' | 'killed' | 'killedByStop' | 'killedByKill' | 'terminated' | 'notRunnable' | 'notFound' | 'error';
 
 export interface ExitFacts {
   exitCode: number;
@@ -14,6 +14,8 @@ export interface ExitFacts {
   command?: string[];
   tty?: boolean;
   openStdin?: boolean;
+  /** Who sent the SIGKILL, when the engine's events still say (see killedBy). */
+  killedBy?: 'stop' | 'kill';
 }
 
 export interface ExitExplanation {
@@ -51,7 +53,7 @@ export function explainExit(facts: ExitFacts): ExitExplanation {
     const waitsForNothing = isBareShell(facts.command) && !facts.tty && !facts.openStdin;
     return waitsForNothing ? result('shellNoInput', { offerKeepRunning: true }) : result('finished');
   }
-  if (code === 137) return result('killed');
+  if (code === 137) return result(facts.killedBy === 'stop' ? 'killedByStop' : facts.killedBy === 'kill' ? 'killedByKill' : 'killed');
   if (code === 143) return result('terminated');
   if (code === 126) return result('notRunnable', { showLogs: true });
   if (code === 127) return result('notFound', { showLogs: true });
@@ -66,3 +68,16 @@ export function exitCodeOfStatus(status: string): number | undefined {
 
 /** The command that keeps a container running without a terminal: offered in the run form. */
 export const KEEP_RUNNING_COMMAND = 'sleep infinity';
+
+const SIGKILL = new Set(['9', 'KILL', 'SIGKILL']);
+
+/**
+ * Who sent a SIGKILL, from the engine's events of the run: Stop sends
+ * SIGTERM, then SIGKILL when the grace period runs out, then says "stop";
+ * Kill sends SIGKILL alone. Unknown when the events are gone.
+ */
+export function killedBy(events: readonly { action: string; signal?: string }[]): 'stop' | 'kill' | undefined {
+  const sigkill = events.some((event) => event.action === 'kill' && SIGKILL.has(event.signal?.toUpperCase() ?? ''));
+  if (!sigkill) return undefined;
+  return events.some((event) => event.action === 'stop') ? 'stop' : 'kill';
+}

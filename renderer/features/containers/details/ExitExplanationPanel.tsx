@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { client } from '../../../api/client';
+import { client, orpc } from '../../../api/client';
 import { showControls } from '../../../components/visible-text';
-import { explainExit, KEEP_RUNNING_COMMAND } from '../exit-reason';
+import { explainExit, KEEP_RUNNING_COMMAND, killedBy } from '../exit-reason';
 import type { InspectInfo } from './ContainerDetails';
 
 /** A run that ended this soon after it began "stopped at once": the quick-run surprise worth naming. */
@@ -12,7 +12,11 @@ const AT_ONCE_MS = 2000;
 export function ExitExplanationPanel({ info }: { info: InspectInfo }) {
   const { t } = useTranslation();
   const command = [...(info.Config.Entrypoint ?? []), ...(info.Config.Cmd ?? [])];
+  // Who sent a SIGKILL is in the engine's recent events only; asked for a 137 alone.
+  const sigkill = info.State.ExitCode === 137 && !info.State.OOMKilled;
+  const ends = useQuery({ ...orpc.containers.endEvents.queryOptions({ input: { id: info.Id } }), enabled: sigkill });
   const explanation = explainExit({
+    killedBy: ends.data ? killedBy(ends.data) : undefined,
     exitCode: info.State.ExitCode,
     oomKilled: info.State.OOMKilled,
     command,
