@@ -75,6 +75,10 @@ for (const language of LANGUAGES) {
         await goTo(page, `#containers/${container.id}/summary`);
         await expectState(page, language, 'running');
 
+        // Its server answers before the link is tried (httpd starts a moment after the container).
+        await expect
+          .poll(async () => (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text()).catch(() => '')), { timeout: 30_000 })
+          .toContain(`hello-${name}`);
         // The port link: named by what it shows, it opens the container's page.
         const link = header(page).getByRole('link', { name: new RegExp(`^127\\.0\\.0\\.1:${port}→8080/tcp$`) });
         await expect(link).toHaveAttribute('href', `http://127.0.0.1:${port}`);
@@ -143,7 +147,7 @@ for (const language of LANGUAGES) {
     });
 
     test('a quick run of a bare shell says why it stopped, and the offered form keeps it running', async ({ page, webHost, docker }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       const image = await bareShellImage(docker);
       await openApp(page, webHost, language);
       await goTo(page, `#containers/~run/${encodeURIComponent(image)}`);
