@@ -25,7 +25,9 @@ export function ExitExplanationPanel({ info }: { info: InspectInfo }) {
   });
   const ranFor = Date.parse(info.State.FinishedAt) - Date.parse(info.State.StartedAt);
   // No lower bound: an instant exit can be stamped a hair before its start.
-  const atOnce = !info.State.FinishedAt.startsWith('0001-') && Number.isFinite(ranFor) && ranFor < AT_ONCE_MS;
+  // A signal someone sent (Stop, Kill) is not the container's own doing, however soon it came.
+  const signalled = explanation.reason.startsWith('killed') || explanation.reason === 'terminated';
+  const atOnce = !signalled && !info.State.FinishedAt.startsWith('0001-') && Number.isFinite(ranFor) && ranFor < AT_ONCE_MS;
   const keepRunning = `#containers/~run/${encodeURIComponent(info.Config.Image)}/${encodeURIComponent(KEEP_RUNNING_COMMAND)}`;
   return (
     <div data-testid="exit-reason" className="max-w-4xl space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-slate-100">
