@@ -24,16 +24,18 @@ export async function endEventsOf(docker: Docker, id: string): Promise<EndEvent[
   const splitter = new LineSplitter();
   for await (const chunk of stream) {
     for (const line of splitter.push(chunk as Buffer)) {
-      const event = parse(line);
+      const event = parse(line, started);
       if (event && events.length < MAX_EVENTS) events.push(event);
     }
   }
   return events;
 }
 
-function parse(line: string): EndEvent | undefined {
+/** `since` has whole seconds: an event of the run before (a Stop just before this Start) is left out by its own time. */
+function parse(line: string, startedMs: number): EndEvent | undefined {
   try {
-    const event = JSON.parse(line) as { Action?: string; status?: string; Actor?: { Attributes?: Record<string, string> } };
+    const event = JSON.parse(line) as { Action?: string; status?: string; timeNano?: number; Actor?: { Attributes?: Record<string, string> } };
+    if (typeof event.timeNano === 'number' && event.timeNano / 1e6 < startedMs) return undefined;
     const signal = event.Actor?.Attributes?.signal;
     return { action: String(event.Action ?? event.status ?? ''), ...(signal ? { signal: String(signal) } : {}) };
   } catch {
