@@ -5,6 +5,7 @@ import {
   containerRef,
   containerRefInput,
   containerSummary,
+  endEvent,
   logLine,
   shellCommand,
   statsSample,
@@ -32,6 +33,8 @@ export const containersContract = {
   kill: oc.input(containerRefInput).output(z.void()),
   /** What a removal would take with it, for the confirmation. */
   removalPreview: oc.input(containerRefInput).output(removalPreview),
+  /** How its last run ended, as far as the engine still remembers: who sent the SIGKILL behind a 137. */
+  endEvents: oc.input(containerRefInput).output(z.array(endEvent).max(1000)),
   remove: oc
     .input(z.strictObject({ id: containerRef, force: z.boolean(), removeAnonymousVolumes: z.boolean() }))
     .output(z.void()),

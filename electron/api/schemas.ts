@@ -157,6 +157,10 @@ export const containerSummary = z.object({
 });
 export type ContainerSummary = z.infer<typeof containerSummary>;
 
+/** One event of how a container's run ended (kill with its signal, stop, oom, die). */
+export const endEvent = z.object({ action: z.string(), signal: z.string().optional() });
+export type EndEvent = z.infer<typeof endEvent>;
+
 export const engineEvent = z.object({
   type: z.string(),
   action: z.string(),

@@ -13,6 +13,7 @@ import { changeSettings } from '../engine/container-settings';
 import { streamLogs } from '../engine/container-logs';
 import { streamStats } from '../engine/container-stats';
 import { listContainers } from '../engine/containers';
+import { endEventsOf } from '../engine/container-end';
 import { os } from './base';
 import { engineCall, toRpcError } from './errors';
 import { withoutPodmanAdditions } from '../engine/podman-additions';
@@ -47,6 +48,7 @@ export const containersRouter = {
   removalPreview: os.containers.removalPreview.handler(({ context, input }) =>
     engineCall(() => previewRemoval(context.engine.client(), input.id)),
   ),
+  endEvents: os.containers.endEvents.handler(({ context, input }) => engineCall(() => endEventsOf(context.engine.client(), input.id))),
   remove: os.containers.remove.handler(({ context, input }) =>
     engineCall(() => removeContainer(context.engine.client(), input.id, input)),
   ),

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../electron/api/schemas';
-import { openExternal } from '../../api/bridge';
-import { browserAddress, portLabel, relativeTime } from './format';
+import { portLabel, relativeTime } from './format';
+import { PortLink } from './PortLink';
+import { StoppedReason } from './StoppedReason';
 import { isRunning } from './list-filter';
 import { RowActions } from './RowActions';
 import { Breakable, WRAP_WORDS } from '../../components/Breakable';
@@ -62,36 +63,18 @@ export function ContainerRow({ container, rowIndex, selected, onSelect, takenNam
       </div>
       <div role="cell" className="text-slate-700 dark:text-slate-300" title={container.status}>
         {localizeStatus(container.status, t)}
+        <StoppedReason status={container.status} />
       </div>
       <div role="cell" className="min-w-0">
         {container.ports.length === 0 ? (
           <span aria-label={t('containers.noPortsLabel')}>{t('containers.noPorts')}</span>
         ) : (
           <ul>
-            {container.ports.map((port) => {
-              const address = browserAddress(port);
-              const label = portLabel(port);
-              return (
-                <li key={label} className="whitespace-nowrap">
-                  {address && running ? (
-                    <a
-                      href={address}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        openExternal(address);
-                      }}
-                      // Named by what it shows (speech users say what they see); where it goes is its description.
-                      title={t('containers.openPort', { address })}
-                      className="font-mono text-xs text-sky-800 underline dark:text-sky-300"
-                    >
-                      {label}
-                    </a>
-                  ) : (
-                    <span className="font-mono text-xs">{label}</span>
-                  )}
-                </li>
-              );
-            })}
+            {container.ports.map((port) => (
+              <li key={portLabel(port)} className="whitespace-nowrap">
+                <PortLink port={port} running={running} />
+              </li>
+            ))}
           </ul>
         )}
       </div>

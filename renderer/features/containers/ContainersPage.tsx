@@ -15,8 +15,9 @@ const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dar
 
 /** The list, or one container's details when the address names it (#containers/ID/TAB). */
 export function ContainersPage() {
-  const [, id, tab] = useHashPath();
-  if (id === '~run') return <RunPage initialImage={tab ?? ''} />;
+  const [, id, tab, command] = useHashPath();
+  // #containers/~run/IMAGE/COMMAND: the form prefilled, e.g. to keep a bare shell's image running.
+  if (id === '~run') return <RunPage initialImage={tab ?? ''} initialCommand={command} />;
   if (id) return <ContainerDetails id={id} tab={(TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'summary'} />;
   return <ContainerListPage />;
 }

@@ -8,11 +8,12 @@ import { BUTTON, DANGER_BUTTON, Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** Names exactly what goes and what stays before anything is removed. */
-export function RemoveDialog({ id, onClose }: { id: string; onClose: () => void }) {
+/** `onRemoved`: where to go once it is gone (the details page goes back to the list). */
+export function RemoveDialog({ id, onClose, onRemoved }: { id: string; onClose: () => void; onRemoved?: () => void }) {
   const { t } = useTranslation();
   const preview = useQuery(orpc.containers.removalPreview.queryOptions({ input: { id } }));
   const [withAnonymous, setWithAnonymous] = useState(false);
-  const remove = useMutation(orpc.containers.remove.mutationOptions({ onSuccess: onClose }));
+  const remove = useMutation(orpc.containers.remove.mutationOptions({ onSuccess: () => (onRemoved ?? onClose)() }));
   const info = preview.data;
 
   return (

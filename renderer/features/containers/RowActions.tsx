@@ -25,8 +25,11 @@ function ActionItem({ label, command, danger, onSelect }: { label: string; comma
   );
 }
 
-/** Start or stop up front; the rest in a menu. Each names its docker command. */
-export function RowActions({ container, takenNames }: { container: ContainerSummary; takenNames: string[] }) {
+/**
+ * Start or stop up front; the rest in a menu. Each names its docker command.
+ * The list's rows and a container's page both use it; `onRemoved` lets the page leave once it is gone.
+ */
+export function RowActions({ container, takenNames, onRemoved }: { container: ContainerSummary; takenNames: string[]; onRemoved?: () => void }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'remove' | 'rename'>();
   const [confirming, setConfirming] = useState<'stop' | 'kill'>();
@@ -101,7 +104,7 @@ export function RowActions({ container, takenNames }: { container: ContainerSumm
           </div>
         </Dialog>
       )}
-      {dialog === 'remove' && <RemoveDialog id={container.id} onClose={() => setDialog(undefined)} />}
+      {dialog === 'remove' && <RemoveDialog id={container.id} onClose={() => setDialog(undefined)} onRemoved={onRemoved} />}
       {dialog === 'rename' && (
         <RenameDialog id={container.id} name={container.name} takenNames={takenNames} onClose={() => setDialog(undefined)} />
       )}

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { localizeState } from '../status-text';
 import { orpc } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { LazyPart, lazyPart } from '../../../components/Loading';
 import { LogsTab } from './LogsTab';
 import { SummaryTab } from './SummaryTab';
+import { ContainerHeader } from './ContainerHeader';
+import { ExitExplanationPanel } from './ExitExplanationPanel';
 
 // The terminal (xterm.js), the charts and the rarer tabs load when first opened.
 const TerminalTab = lazyPart(async () => (await import('./TerminalTab')).TerminalTab);
@@ -21,8 +22,8 @@ export interface InspectInfo {
   Id: string;
   Name: string;
   Created: string;
-  Config: { Image: string; Cmd: string[] | null; Entrypoint: string[] | null; Env: string[] | null; Tty: boolean };
-  State: { Status: string; Running: boolean; ExitCode: number; StartedAt: string; FinishedAt: string; Pid: number };
+  Config: { Image: string; Cmd: string[] | null; Entrypoint: string[] | null; Env: string[] | null; Tty: boolean; OpenStdin?: boolean };
+  State: { Status: string; Running: boolean; ExitCode: number; OOMKilled?: boolean; StartedAt: string; FinishedAt: string; Pid: number };
   HostConfig: {
     Memory: number;
     NanoCpus: number;
@@ -33,6 +34,11 @@ export interface InspectInfo {
   };
   Mounts: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[];
   NetworkSettings: { Ports: Record<string, { HostIp: string; HostPort: string }[] | null> | null };
+}
+
+/** Stopped, or never got going: a start that failed leaves it created, with the code its command got (127, 126). */
+function hasEnded(info: InspectInfo): boolean {
+  return ['exited', 'dead'].includes(info.State.Status) || (info.State.Status === 'created' && info.State.ExitCode !== 0);
 }
 
 /** One container in tabs; each tab's streams live only while it is shown. */
@@ -47,15 +53,8 @@ export function ContainerDetails({ id, tab }: { id: string; tab: Tab }) {
       <a href="#containers" className="text-sm text-sky-800 underline dark:text-sky-300">
         ← {t('containers.details.back')}
       </a>
-      <h1 id="details-title" className="text-2xl font-semibold">
-        {name}
-        {/* After a failed look (removed from another window) the last state is no longer true. */}
-        {info && !inspect.isError && (
-          <span className="ml-3 align-middle text-sm font-normal text-slate-700 dark:text-slate-300" data-testid="details-state">
-            {localizeState(info.State.Status, t)}
-          </span>
-        )}
-      </h1>
+      <ContainerHeader id={id} name={name} state={info?.State.Status} failed={inspect.isError} />
+      {info && !inspect.isError && hasEnded(info) && <ExitExplanationPanel info={info} />}
       {inspect.isError && <ErrorNotice error={inspect.error} />}
       <nav role="tablist" aria-label={t('containers.details.tabs')} className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
         {TABS.map((candidate) => (

@@ -35,6 +35,7 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
   const date = (value: string) => (value.startsWith('0001-') ? t('containers.summary.never') : formatDateTime(value, i18n.language));
   const command = [...(info.Config.Entrypoint ?? []), ...(info.Config.Cmd ?? [])].join(' ');
   const ports = Object.entries(info.NetworkSettings.Ports ?? {});
+  const configured = Object.entries(info.HostConfig.PortBindings ?? {}).filter(([, bindings]) => (bindings?.length ?? 0) > 0);
   // Privileged mode, capabilities, devices, host pid/network and risky folders: a recreate keeps them all.
   const host = hostSettingsFromInspect(info as unknown as InspectForSpec);
   const risks = flagRisks(host);
@@ -64,16 +65,28 @@ export function SummaryTab({ info }: { info: InspectInfo }) {
       <Field label={t('containers.summary.created')}>{date(info.Created)}</Field>
       <Field label={t('containers.summary.started')}>{date(info.State.StartedAt)}</Field>
       <Field label={t('containers.summary.ports')}>
-        {ports.length === 0
-          ? '—'
-          : ports.map(([port, bindings]) => (
+        {ports.length > 0
+          ? ports.map(([port, bindings]) => (
               <div key={port} className="font-mono">
                 {port}{' '}
                 {bindings?.length
                   ? `← ${bindings.map((b) => `${b.HostIp || '0.0.0.0'}:${b.HostPort}`).join(', ')}`
                   : `(${t('containers.summary.notPublished')})`}
               </div>
-            ))}
+            ))
+          : configured.length > 0
+            ? configured.map(([port, bindings]) => (
+                // Created or recreated but never started: the engine publishes nothing yet, but the bindings are set.
+                <div key={port} data-testid="summary-configured-port">
+                  {t('containers.summary.portsConfigured', {
+                    port,
+                    host: (bindings ?? [])
+                      .map((b) => (b.HostPort ? `${b.HostIp || '0.0.0.0'}:${b.HostPort}` : t('containers.summary.anyPort', { ip: b.HostIp || '0.0.0.0' })))
+                      .join(', '),
+                  })}
+                </div>
+              ))
+            : '—'}
       </Field>
       <Field label={t('containers.summary.mounts')}>
         {host.tmpfs.map((tmpfs) => (

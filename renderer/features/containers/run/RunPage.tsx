@@ -17,9 +17,9 @@ import { leftOutRisks, networkRisk, risksKey, specRisks, type RootRisk } from '.
 import { RiskConfirm, RiskList, useRiskText, WARNING_TEXT } from '../../../components/RootRisks';
 
 /** The run form: every field validated as you type, the docker run command beside it. */
-export function RunPage({ initialImage }: { initialImage: string }) {
+export function RunPage({ initialImage, initialCommand = '' }: { initialImage: string; initialCommand?: string }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<RunDraft>({ ...EMPTY_DRAFT, image: initialImage });
+  const [draft, setDraft] = useState<RunDraft>({ ...EMPTY_DRAFT, image: initialImage, command: initialCommand });
   const [pasted, setPasted] = useState('');
   const [pulling, setPulling] = useState(false);
   const [pasteResult, setPasteResult] = useState<{ unsupported: string[]; leftOut: RootRisk[] } | { error: string }>();
