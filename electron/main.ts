@@ -7,20 +7,20 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session
 import { homepage } from '../package.json';
 import { aboutText } from './desktop/about';
 import { APP_SCHEME, appRequestFile, contentTypeOf, isTrustedSender, rendererPage } from './desktop/app-origin';
-import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
+import { AppLog, logMaxBytesFromEnv } from './logging/app-log';
 import { buildMenuTemplate } from './desktop/app-menu';
-import { connectionLogger } from './desktop/connection-log';
+import { connectionLogger } from './logging/connection-log';
 import { desktopLanguage, translator, type DesktopLanguage, type Translate } from './desktop/desktop-text';
 import { describeStartupFailure } from './desktop/startup-failure';
 import { EngineConnection } from './engine/connection';
-import { keychainCipher } from './keychain-cipher';
-import { bringToFront, openMainWindow } from './main-window';
-import { logFailedCalls } from './server/call-log';
+import { keychainCipher } from './desktop/keychain-cipher';
+import { bringToFront, openMainWindow } from './desktop/main-window';
+import { logFailedCalls } from './logging/call-log';
 import { router } from './server/router';
 import { CREDENTIALS_FILE, CredentialStore } from './settings/credential-store';
 import { startWithSavedEngine } from './settings/engine-choice';
 import { SettingsStore } from './settings/settings-store';
-import { ELECTRON_CSP, isSafeExternalUrl } from './window-options';
+import { ELECTRON_CSP, isSafeExternalUrl } from './desktop/window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_URL = `${homepage}#readme`;
