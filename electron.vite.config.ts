@@ -2,7 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { RENDERER_META_CSP } from './electron/window-options';
+import { RENDERER_META_CSP } from './electron/desktop/window-options';
 
 /**
  * The built index.html carries the window's CSP as a <meta> too, right after the charset and

@@ -2,6 +2,52 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './scripts/eslint-layers.js';
+
+/**
+ * The layers, lowest first, and what each MAY import (an allow-list: anything not named is an
+ * error). `may`: layers whose code it uses; `types`: layers it may use as types only; `platform`:
+ * 'node' (built-in modules), 'electron', 'dockerode'; any other npm package is free. A file
+ * belongs to the first row whose `files` matches its path. docs/architecture.md draws this table;
+ * scripts/lint-layers.test.ts breaks each row on purpose and expects lint to fail.
+ */
+const LAYERS = {
+  // The contract and pure code shared with the window: runs in the browser too.
+  api: { files: /^electron\/api\//, may: [], platform: [] },
+  // Talks to the Docker engine; plain Node.
+  engine: { files: /^electron\/engine\//, may: ['api'], platform: ['node', 'dockerode'] },
+  // The settings file, saved engines and registry logins.
+  settings: { files: /^electron\/settings\//, may: ['api', 'engine'], platform: ['node'] },
+  // The app log, the connection log and the failed-call log, used by every process.
+  logging: { files: /^electron\/logging\//, may: ['api'], platform: ['node'] },
+  // The router that implements the contract. No Electron: `npm run web` runs it in plain Node.
+  // It reads the translation catalogs for the sentences it writes into files (backup names).
+  server: { files: /^electron\/server\//, may: ['api', 'engine', 'settings', 'logging', 'i18n'], platform: ['node'] },
+  // startCore(): the one wiring of engine, settings and logins for both entry points.
+  core: { files: /^electron\/core\//, may: ['api', 'engine', 'settings', 'logging'], types: ['server'], platform: ['node'] },
+  // The router served over a WebSocket (web host) or a MessagePort (desktop window).
+  transports: { files: /^electron\/transports\//, may: ['api', 'server', 'logging'], types: ['engine', 'settings'], platform: ['node'], platformTypes: ['electron'] },
+  // The Electron shell's two files that call Electron itself (they are not unit tested without a mock).
+  'desktop-shell': { files: /^electron\/desktop\/(main-window|keychain-cipher)(\.test)?\.ts$/, may: ['desktop', 'api', 'logging', 'settings'], platform: ['node', 'electron'] },
+  // The rest of the Electron shell (menu, about, window state, startup failure): only Electron's types, so it runs under Vitest.
+  desktop: { files: /^electron\/desktop\//, may: ['api', 'logging', 'settings', 'i18n'], platform: ['node'], platformTypes: ['electron'] },
+  // main.ts, web.ts and preload.ts compose everything.
+  entry: { files: /^electron\/[^/]+\.ts$/, may: ['api', 'engine', 'settings', 'logging', 'server', 'core', 'transports', 'desktop-shell', 'desktop', 'manifest'], platform: ['node', 'electron'] },
+  // The translation catalogs: data both sides read (the native menu is translated too).
+  i18n: { files: /^renderer\/i18n\/.*\.json$/, may: [], platform: [] },
+  // The window: talks to the engine only through the typed client, over the contract.
+  renderer: { files: /^renderer\//, may: ['api', 'i18n'], platform: [] },
+  // Targets only (nothing under them is checked here).
+  'test-support': { files: /^e2e\/support\//, may: [], platform: [] },
+  manifest: { files: /^package\.json$/, may: [], platform: [] },
+};
+
+/** Tests may also build the real engine connection, stores, log and transports they run against, and use the shared test helpers. */
+const TESTS = {
+  files: /\.test\.tsx?$/,
+  alsoMay: ['engine', 'settings', 'logging', 'transports', 'test-support', 'i18n'],
+  alsoPlatform: ['node', 'dockerode'],
+};
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -36,70 +82,13 @@ export default tseslint.config(
           message: 'User-visible attribute text goes in renderer/i18n (en and pt-BR), through t().',
         },
       ],
-      // The renderer never imports Node or Electron: it talks to the engine only through the typed client.
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer never imports Electron.' }],
-          patterns: [
-            {
-              group: ['node:*', 'dockerode', '**/electron/engine/**', '**/electron/server/**'],
-              message: 'The renderer reaches the engine only through renderer/api.',
-            },
-          ],
-        },
-      ],
     },
   },
   {
-    // The layers never import upward: nothing under electron/ reaches into the renderer.
-    // Code both sides need (the contract, pure command builders) lives in electron/api/.
-    // The translation catalogs are data both sides read (the native menu is translated too).
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/engine/**/*.ts', 'electron/api/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)renderer/(?!i18n/.*\\.json$)', message: 'Shared code goes in electron/api/, not the renderer.' }] }],
-    },
-  },
-  {
-    // The contract is shared by the renderer and the server: it imports neither, nor Node or Electron.
-    files: ['electron/api/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'electron/api/ is shared with the renderer.' }],
-          patterns: [
-            {
-              group: ['node:*', 'dockerode', '**/renderer/**', '**/engine/**', '**/server/**'],
-              message: 'electron/api/ is shared with the renderer: pure code and schemas only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'engine/ is plain Node: no Electron.' }],
-          patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'engine/ never imports upward.' }],
-        },
-      ],
-    },
-  },
-  {
-    // The desktop logic runs under Vitest: only Electron's types, never Electron itself (main.ts and main-window.ts do the calls).
-    files: ['electron/desktop/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'desktop/ is plain Node: import only types from electron.', allowTypeImports: true }] },
-      ],
-    },
+    // Every import is checked against LAYERS: what each folder may import, nothing else.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { cais: layersPlugin },
+    rules: { 'cais/layers': ['error', { layers: LAYERS, tests: TESTS }] },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

@@ -7,7 +7,7 @@ import { bridgeIntoNamespace, engineNetworkNamespace, startRegistry } from './su
 import { buildTestImage } from './support/test-image';
 import { destroyThrowawayEngine, dockerFor, startThrowawayEngine, TEST_IMAGE, TEST_LABEL, throwawayEngineUnavailable } from './support/test-engine';
 import { startThrottleProxy } from './support/throttle-proxy';
-import type { WebHost } from '../electron/server/web-host';
+import type { WebHost } from '../electron/transports/web-host';
 
 const noEngine = throwawayEngineUnavailable();
 

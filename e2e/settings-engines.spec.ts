@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { EngineConnection } from '../electron/engine/connection';
 import { realHostFacts } from '../electron/engine/host-facts';
-import { startWebHost } from '../electron/server/web-host';
+import { startWebHost } from '../electron/transports/web-host';
 import { SettingsStore } from '../electron/settings/settings-store';
 import { createTestContainer, uniqueName } from './support/engine-fixtures';
 import { expect, openApp, RENDERER_DIR, startHostFor, test } from './support/fixtures';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { WebHost } from '../electron/server/web-host';
+import type { WebHost } from '../electron/transports/web-host';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, startHostWithEnv, test } from './support/fixtures';
 import { TEST_LABEL } from './support/test-engine';

@@ -2,25 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RPCHandler } from '@orpc/server/message-port';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainEvent, type MessageBoxOptions } from 'electron';
 import { homepage } from '../package.json';
+import { startCore, type Core } from './core/start-core';
 import { aboutText } from './desktop/about';
 import { APP_SCHEME, appRequestFile, contentTypeOf, isTrustedSender, rendererPage } from './desktop/app-origin';
-import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
+import { AppLog, logMaxBytesFromEnv } from './logging/app-log';
 import { buildMenuTemplate } from './desktop/app-menu';
-import { connectionLogger } from './desktop/connection-log';
 import { desktopLanguage, translator, type DesktopLanguage, type Translate } from './desktop/desktop-text';
 import { describeStartupFailure } from './desktop/startup-failure';
-import { EngineConnection } from './engine/connection';
-import { keychainCipher } from './keychain-cipher';
-import { bringToFront, openMainWindow } from './main-window';
-import { logFailedCalls } from './server/call-log';
-import { router } from './server/router';
-import { CREDENTIALS_FILE, CredentialStore } from './settings/credential-store';
-import { startWithSavedEngine } from './settings/engine-choice';
-import { SettingsStore } from './settings/settings-store';
-import { ELECTRON_CSP, isSafeExternalUrl } from './window-options';
+import { keychainCipher } from './desktop/keychain-cipher';
+import { bringToFront, openMainWindow } from './desktop/main-window';
+import { CREDENTIALS_FILE } from './settings/credential-store';
+import { messagePortHost } from './transports/message-port';
+import { ELECTRON_CSP, isSafeExternalUrl } from './desktop/window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_URL = `${homepage}#readme`;
@@ -48,12 +43,12 @@ const log = new AppLog({
   maxBytes: logMaxBytesFromEnv(),
   echo: app.isPackaged ? undefined : (line) => process.stderr.write(`${line}\n`),
 });
-const engine = new EngineConnection();
-const rpc = new RPCHandler(router, { clientInterceptors: [logFailedCalls(log)] });
-/** Created once the app is ready: userData is only final then. */
-let settings: SettingsStore | undefined;
-/** Registry logins, sealed with the OS keychain when there is one (else kept for this run only). */
-let credentials: CredentialStore | undefined;
+const servePort = messagePortHost(log);
+/**
+ * The engine connection, settings and registry logins (sealed with the OS keychain when there is
+ * one, else kept for this run only): created once the app is ready, as userData is only final then.
+ */
+let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** True once the window's page has loaded: until then any error is a startup failure. */
 let started = false;
@@ -68,7 +63,7 @@ function systemLocale(): string {
 }
 
 function language(): DesktopLanguage {
-  return desktopLanguage(settings?.settings.language, systemLocale());
+  return desktopLanguage(core?.settings.settings.language, systemLocale());
 }
 
 function t(): Translate {
@@ -96,9 +91,10 @@ function openExternal(url: string): void {
 }
 
 async function showAbout(): Promise<void> {
+  if (!core) return;
   const text = t();
   const about = aboutText(
-    { appName: app.getName(), appVersion: app.getVersion(), versions: process.versions, os: `${os.type()} ${os.release()} ${process.arch}`, engine: engine.state },
+    { appName: app.getName(), appVersion: app.getVersion(), versions: process.versions, os: `${os.type()} ${os.release()} ${process.arch}`, engine: core.engine.state },
     text,
   );
   const options: MessageBoxOptions = {
@@ -201,9 +197,8 @@ function startPrimary(): void {
   // The renderer hands us one end of a MessageChannel; the router serves it.
   ipcMain.on('cais:connect', (event) => {
     const [port] = event.ports;
-    if (!port || !fromOwnPage(event, 'cais:connect')) return;
-    rpc.upgrade(port, { context: { engine, settings, credentials } });
-    port.start();
+    if (!port || !core || !fromOwnPage(event, 'cais:connect')) return;
+    servePort(port, core);
   });
   ipcMain.on('cais:open-external', (event, url: unknown) => {
     if (typeof url === 'string' && fromOwnPage(event, 'cais:open-external')) openExternal(url);
@@ -220,19 +215,14 @@ function startPrimary(): void {
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
       });
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-      const store = new SettingsStore(app.getPath('userData'));
-      settings = store;
-      if (store.recoveredFrom) log.warn(`The settings file was damaged; it was moved to ${store.recoveredFrom}`);
-      credentials = new CredentialStore({
-        file: path.join(app.getPath('userData'), CREDENTIALS_FILE),
-        cipher: keychainCipher(),
-        withoutKeychain: 'no-keychain',
+      core = startCore({
+        dataDir: app.getPath('userData'),
+        log,
+        credentials: { file: path.join(app.getPath('userData'), CREDENTIALS_FILE), cipher: keychainCipher(), withoutKeychain: 'no-keychain' },
       });
-      store.on('change', () => {
+      core.settings.on('change', () => {
         if (language() !== menuLanguage) applyMenu();
       });
-      engine.on('state', connectionLogger(log));
-      void startWithSavedEngine(engine, store);
       applyMenu();
       mainWindow = createWindow();
       app.on('activate', () => {
@@ -246,7 +236,7 @@ function startPrimary(): void {
   });
   app.on('before-quit', () => {
     log.info('Quitting');
-    engine.close();
+    core?.engine.close();
   });
 }
 

@@ -4,13 +4,10 @@ import os from 'node:os';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { version } from '../package.json';
-import { AppLog, logMaxBytesFromEnv } from './desktop/app-log';
-import { connectionLogger } from './desktop/connection-log';
-import { EngineConnection } from './engine/connection';
-import { startWebHost } from './server/web-host';
-import { CredentialStore } from './settings/credential-store';
-import { startWithSavedEngine } from './settings/engine-choice';
-import { SettingsStore, webDataDir } from './settings/settings-store';
+import { startCore } from './core/start-core';
+import { AppLog, logMaxBytesFromEnv } from './logging/app-log';
+import { startWebHost } from './transports/web-host';
+import { webDataDir } from './settings/settings-store';
 
 /**
  * `npm run web [-- --port N] [--host H --allow-remote]`: the same UI as the
@@ -39,19 +36,14 @@ async function main(): Promise<void> {
     console.error(`cais web: ${error.message} (details in ${log.file})`);
     process.exit(1);
   });
-  const settings = new SettingsStore(dataDir);
+  // No keychain here: registry logins stay in this process's memory until it stops.
+  const { engine, settings, credentials } = startCore({ dataDir, log, credentials: { withoutKeychain: 'web' } });
   if (settings.recoveredFrom) {
     console.warn(`cais web: the settings file was damaged; it was moved to ${settings.recoveredFrom} and defaults are in use.`);
-    log.warn(`The settings file was damaged; it was moved to ${settings.recoveredFrom}`);
   }
-  const engine = new EngineConnection();
-  engine.on('state', connectionLogger(log));
-  void startWithSavedEngine(engine, settings);
   if (values['allow-remote']) {
     console.warn('cais web: WARNING: listening beyond this machine gives anyone with the token root on it.');
   }
-  // No keychain here: registry logins stay in this process's memory until it stops.
-  const credentials = new CredentialStore({ withoutKeychain: 'web' });
   let host: Awaited<ReturnType<typeof startWebHost>>;
   try {
     host = await startWebHost({ engine, settings, credentials, staticDir, port, host: values.host, allowRemote: values['allow-remote'], log });

@@ -29,9 +29,4 @@ describe('lint: no literal words in the renderer', () => {
     expect(await rulesBroken(code)).toEqual([]);
   });
 
-  it('electron/ never imports the renderer, except its translation catalogs', async () => {
-    const forbidden = await rulesBroken("import { AREAS } from '../renderer/areas';\nexport const x = AREAS;\n", 'electron/example.ts');
-    expect(forbidden.join('\n')).toMatch(/Shared code goes in electron\/api/);
-    expect(await rulesBroken("import en from '../renderer/i18n/en.json';\nexport const x = en;\n", 'electron/example.ts')).toEqual([]);
-  });
 });

@@ -10,10 +10,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppLog } from '../../electron/desktop/app-log';
+import { AppLog } from '../../electron/logging/app-log';
 import { EngineConnection } from '../../electron/engine/connection';
 import { realHostFacts } from '../../electron/engine/host-facts';
-import { startWebHost } from '../../electron/server/web-host';
+import { startWebHost } from '../../electron/transports/web-host';
 import { type BenchPart, connectRpc, percentile } from '../support/harness';
 
 const FLOOD = 40;

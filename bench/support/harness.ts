@@ -8,7 +8,7 @@ import type { Contract } from '../../electron/api/contract';
 import type { ConnectionState } from '../../electron/api/schemas';
 import { EngineConnection } from '../../electron/engine/connection';
 import { realHostFacts } from '../../electron/engine/host-facts';
-import { startWebHost } from '../../electron/server/web-host';
+import { startWebHost } from '../../electron/transports/web-host';
 import { openRpcSocket } from '../../e2e/support/rpc-socket';
 
 /** What every benchmark shares: the engine, and Cais' router as the window reaches it. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RENDERER_DIR, startHostFor } from '../../e2e/support/fixtures';
 import type { Browser, Page } from '@playwright/test';
-import type { WebHost } from '../../electron/server/web-host';
+import type { WebHost } from '../../electron/transports/web-host';
 import type { Cleanup } from './harness';
 
 /** The built app (out/), which the window parts load; refuses a missing build with the fix. */

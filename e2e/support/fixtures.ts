@@ -5,7 +5,7 @@ import { test as base, type Page } from '@playwright/test';
 import type Docker from 'dockerode';
 import { EngineConnection } from '../../electron/engine/connection';
 import { realHostFacts } from '../../electron/engine/host-facts';
-import { startWebHost, type WebHost } from '../../electron/server/web-host';
+import { startWebHost, type WebHost } from '../../electron/transports/web-host';
 import { testDocker } from './engine-fixtures';
 
 const run = promisify(execFile);

@@ -1,4 +1,4 @@
-import { redact } from './app-log';
+import { redact } from '../logging/app-log';
 import type { Translate } from './desktop-text';
 
 /**

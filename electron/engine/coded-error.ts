@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../api/error-codes';
+
 /**
  * A failure Cais itself decides (not the engine's): its code becomes the RPC
  * error code the renderer turns into a sentence; `data` carries what the
@@ -5,7 +7,7 @@
  */
 export class CodedError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly data?: Record<string, unknown>,
     readonly status = 409,
@@ -16,7 +18,7 @@ export class CodedError extends Error {
 }
 
 /** Maps a file-system failure on a destination to a code the user can act on. */
-export function fileErrorCode(error: unknown): string | undefined {
+export function fileErrorCode(error: unknown): ErrorCode | undefined {
   switch ((error as { code?: string } | undefined)?.code) {
     case 'ENOSPC':
     case 'EDQUOT':

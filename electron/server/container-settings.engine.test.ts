@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports -- this test sends exactly what the Settings tab builds from the inspect (its draft and spec), so it imports the renderer's pure draft code. */
+/* eslint-disable cais/layers -- this test sends exactly what the Settings tab builds from the inspect (its draft and spec), so it imports the renderer's pure draft code. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

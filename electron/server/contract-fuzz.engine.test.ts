@@ -17,7 +17,7 @@ import { contract, type Contract } from '../api/contract';
 import { EngineConnection } from '../engine/connection';
 import { realHostFacts } from '../engine/host-facts';
 import { openRpcSocket } from '../../e2e/support/rpc-socket';
-import { startWebHost, type WebHost } from './web-host';
+import { startWebHost, type WebHost } from '../transports/web-host';
 
 type Kind = 'nul' | 'traversal';
 const TEXT: Kind[] = ['traversal'];

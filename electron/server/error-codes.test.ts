@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../api/error-codes';
 import en from '../../renderer/i18n/en.json';
 import ptBR from '../../renderer/i18n/pt-BR.json';
 
@@ -48,9 +49,20 @@ describe('error codes', () => {
     }
   });
 
-  it.each(['en', 'pt-BR'] as const)('each have a sentence in %s', (language) => {
+  it('are each in the one list, electron/api/error-codes.ts', () => {
+    const listed = new Set<string>(ERROR_CODES);
+    expect([...codes].filter(([code]) => !listed.has(code)).map(([code, file]) => `${code} (${file})`)).toEqual([]);
+  });
+
+  it.each(['en', 'pt-BR'] as const)('each have a sentence in %s, thrown or listed', (language) => {
     const errors = catalogs[language].errors as Record<string, string>;
-    const missing = [...codes].filter(([code]) => typeof errors[code] !== 'string' || !errors[code].trim()).map(([code, file]) => `${code} (${file})`);
+    const all = new Map<string, string>([...ERROR_CODES.map((code): [string, string] => [code, 'electron/api/error-codes.ts']), ...codes]);
+    const missing = [...all].filter(([code]) => typeof errors[code] !== 'string' || !errors[code].trim()).map(([code, file]) => `${code} (${file})`);
     expect(missing).toEqual([]);
+  });
+
+  it('have no sentence left over for a code that is no longer listed', () => {
+    const listed = new Set<string>([...ERROR_CODES, 'unknown', 'details', 'dismiss']);
+    expect(Object.keys(en.errors).filter((key) => !listed.has(key))).toEqual([]);
   });
 });

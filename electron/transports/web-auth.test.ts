@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { LAUNCH_TOKEN_TTL_MS, launchTokenFromHash, sessionProtocols } from '../api/web-session';
-import type { LogSink } from '../desktop/app-log';
+import type { LogSink } from '../logging/app-log';
 import { allowedAuthorities, checkOrigin, MAX_LOGGED_URL, RefusalLog, sessionFromProtocols, WebCredentials } from './web-auth';
 
 const PORT = 47123;

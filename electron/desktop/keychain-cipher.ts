@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { CredentialCipher } from './settings/credential-store';
+import type { CredentialCipher } from '../settings/credential-store';
 
 /**
  * Electron's safeStorage as the credential store's cipher: the key lives in

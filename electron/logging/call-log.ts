@@ -1,5 +1,5 @@
 import { ORPCError } from '@orpc/server';
-import type { LogSink } from '../desktop/app-log';
+import type { LogSink } from './app-log';
 
 /**
  * An oRPC client interceptor that writes every failed call to the app's log

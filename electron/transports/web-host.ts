@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { RPCHandler } from '@orpc/server/ws';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
-import type { LogSink } from '../desktop/app-log';
+import type { LogSink } from '../logging/app-log';
 import type { EngineConnection } from '../engine/connection';
 import type { CredentialStore } from '../settings/credential-store';
 import type { SettingsStore } from '../settings/settings-store';
-import { logFailedCalls } from './call-log';
-import { router } from './router';
+import { logFailedCalls } from '../logging/call-log';
+import { router } from '../server/router';
 import { launchUrl, RPC_PATH, RPC_PROTOCOL, SESSION_HEADER, SESSION_PATH } from '../api/web-session';
 import { allowedAuthorities, checkOrigin, RefusalLog, sessionFromProtocols, WebCredentials, type Refusal } from './web-auth';
 

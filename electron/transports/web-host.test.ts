@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { LAUNCH_TOKEN_TTL_MS, launchTokenFromHash, RPC_PROTOCOL, SESSION_HEADER, SESSION_PATH, sessionProtocols } from '../api/web-session';
-import { AppLog } from '../desktop/app-log';
+import { AppLog } from '../logging/app-log';
 import { EngineConnection } from '../engine/connection';
 import { contentSecurityPolicy, startWebHost, type WebHost } from './web-host';
 

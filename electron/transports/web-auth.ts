@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LAUNCH_TOKEN_TTL_MS, SESSION_PROTOCOL_PREFIX } from '../api/web-session';
-import type { LogSink } from '../desktop/app-log';
+import type { LogSink } from '../logging/app-log';
 
 export type Refusal = 'session' | 'launch' | 'origin' | 'host';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
-import type { LogSink } from './desktop/app-log';
-import { MISSING_FILES } from './desktop/startup-failure';
+import type { LogSink } from '../logging/app-log';
+import { MISSING_FILES } from './startup-failure';
 import {
   placeWindow,
   readWindowState,
@@ -10,7 +10,7 @@ import {
   writeWindowState,
   type Rect,
   type WindowState,
-} from './desktop/window-state';
+} from './window-state';
 import { secureWindowOptions } from './window-options';
 
 /**
