@@ -1,10 +1,11 @@
+import { trustedOutput } from './trusted-output';
 import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
 import {
   containerName,
   containerRef,
   containerRefInput,
-  containerSummary,
+  type ContainerSummary,
   endEvent,
   logLine,
   shellCommand,
@@ -24,7 +25,7 @@ const removalPreview = z.object({
 });
 
 export const containersContract = {
-  list: oc.input(z.strictObject({ all: z.boolean() })).output(z.array(containerSummary)),
+  list: oc.input(z.strictObject({ all: z.boolean() })).output(trustedOutput<ContainerSummary[]>()),
   start: oc.input(containerRefInput).output(z.void()),
   stop: oc.input(containerRefInput).output(z.void()),
   restart: oc.input(containerRefInput).output(z.void()),

@@ -1,3 +1,4 @@
+import { trustedOutput } from './trusted-output';
 import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
 import {
@@ -6,7 +7,7 @@ import {
   catalogResult,
   imageLayers,
   imageRef,
-  imageSummary,
+  type ImageSummary,
   imageUsage,
   prunePreview,
   pruneResult,
@@ -31,7 +32,7 @@ const searchTerm = z.string().max(200).refine(hasNoNul, 'must not contain a NUL 
 /** The images area's calls and streams (see the images issue). */
 export const imagesContract = {
   /** Only GET /images/json: cheap at any scale. Which containers use each image is `usage`, fetched beside it. */
-  list: oc.input(noInput).output(z.array(imageSummary)),
+  list: oc.input(noInput).output(trustedOutput<ImageSummary[]>()),
   /** Which containers use each image (one container list); the remove call checks again by itself. */
   usage: oc.input(noInput).output(imageUsage),
   layers: oc.input(z.strictObject({ reference: imageRef })).output(imageLayers),

@@ -1,3 +1,4 @@
+import { trustedOutput } from './trusted-output';
 import { eventIterator, oc } from '@orpc/contract';
 import { z } from 'zod';
 import {
@@ -18,7 +19,7 @@ import {
   volumeName,
   volumePath,
   volumeRefInput,
-  volumeSummary,
+  type VolumeSummary,
   volumeUsage,
   workProgress,
 } from './volumes-schemas';
@@ -33,7 +34,7 @@ const base64Chunk = z
 /** The volumes area's calls and streams (see the volumes issue). */
 export const volumesContract = {
   /** Only GET /volumes: cheap at any scale. Who uses each volume is `usage`, fetched beside it. */
-  list: oc.input(noInput).output(z.array(volumeSummary)),
+  list: oc.input(noInput).output(trustedOutput<VolumeSummary[]>()),
   /** Which containers use each volume (one container list); the remove call checks again by itself. */
   usage: oc.input(noInput).output(volumeUsage),
   create: oc.input(createVolumeInput).output(z.void()),

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { inspect } from 'node:util';
 import type Docker from 'dockerode';
 import type { DockerOptions } from 'dockerode';
 import { loadDockerode } from './dockerode-loader';
@@ -27,7 +28,7 @@ export function engineTransport(resolved: ResolvedEndpoint, env: Record<string, 
     throw new ConnectionProblem('tls-files-missing', `These TLS files cannot be read: ${resolved.tlsMissing.join(', ')}`);
   }
   if (resolved.ssh) {
-    const agent = sshAgent(resolved.ssh, env);
+    const agent = shortInspect(sshAgent(resolved.ssh, env));
     return {
       options: { ...resolved.options, agent } as DockerOptions,
       firstAnswerMs: () => SSH_FIRST_ANSWER_MS,
@@ -37,15 +38,27 @@ export function engineTransport(resolved: ResolvedEndpoint, env: Record<string, 
   // Its own connections: a pooled keep-alive one to an engine that is shutting down still answers.
   // TLS: like the docker CLI (Go without a session cache), no session resumption, which some TLS fronts refuse.
   const agent = resolved.options.socketPath
-    ? new http.Agent()
+    ? shortInspect(new http.Agent())
     : resolved.options.protocol === 'https'
-      ? new https.Agent({ keepAlive: true, maxCachedSessions: 0 })
+      ? shortInspect(new https.Agent({ keepAlive: true, maxCachedSessions: 0 }))
       : undefined;
   return {
     options: { ...resolved.options, ...(agent ? { agent } : {}) } as DockerOptions,
     firstAnswerMs: (localMs) => localMs,
     close: () => agent?.destroy(),
   };
+}
+
+/**
+ * docker-modem formats every request's options with util.inspect (showHidden,
+ * no depth limit) for its debug log, even when that log is off; the options
+ * hold the agent, and with it every open socket, stream and parser (the events
+ * stream, stats, logs). That walk cost more than the engine's own answer for
+ * short lists, so the agent prints as its name.
+ */
+function shortInspect<T extends object>(agent: T): T {
+  Object.defineProperty(agent, inspect.custom, { value: () => `[${agent.constructor.name}]` });
+  return agent;
 }
 
 /** A client for one call or a probe; the caller closes the transport. */
