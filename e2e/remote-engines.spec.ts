@@ -115,6 +115,8 @@ test.describe('remote engines over ssh', () => {
     try {
       await openApp(page, started.host, 'en');
       await expect(page.getByText(/shows a different key from the one you trusted before/)).toBeVisible({ timeout: 30_000 });
+      // The address as ssh takes it (ssh://user@host:port), never host:port, which ssh reads as a host name.
+      await expect(page.getByText(`The ssh server at ssh://root@127.0.0.1:${server.port} shows a different key`)).toBeVisible();
       await expect(page.getByTestId('offline-trouble')).toHaveAttribute('data-trouble', 'remote-setup');
       await expect(page.getByTestId('host-key-trust')).toHaveCount(0);
       await page.screenshot({ path: path.join(SHOTS, 'ssh-host-key-changed-en.png'), fullPage: true });

@@ -26,7 +26,9 @@ export function OfflineScreen({ state }: { state: Offline }) {
   // Retry's own feedback: "Trying…", then when it tried and what it found; never a spinner forever.
   const [retrying, setRetrying] = useState(false);
   const [lastTry, setLastTry] = useState<{ at: number; timedOut: boolean }>();
-  const endpoint = state.endpoint?.address ?? t('offline.unknownEndpoint');
+  // An ssh address with its scheme: the sentences say "ssh ENDPOINT", and ssh takes ssh://user@host:port, not host:port.
+  const address = state.endpoint?.kind === 'ssh' && !state.endpoint.address.startsWith('ssh://') ? `ssh://${state.endpoint.address}` : state.endpoint?.address;
+  const endpoint = address ?? t('offline.unknownEndpoint');
   // What the engine was doing for this window when it went away.
   const cutOff = useSyncExternalStore(subscribeRunningWork, runningWork);
 
