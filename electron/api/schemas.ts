@@ -58,6 +58,8 @@ export const offlineReason = z.enum([
   'ssh-missing',
   /** ssh:// engines: the server refused every key (none, or the agent is empty). */
   'ssh-auth',
+  /** ssh:// engines: a key file named in ~/.ssh/config (IdentityFile) does not exist, and no other key was accepted. */
+  'ssh-key-missing',
   /** ssh:// engines: the server's key is not in known_hosts yet (the user may trust it). */
   'ssh-host-unknown',
   /** ssh:// engines: the server's key differs from the known one (refused). */

@@ -37,6 +37,7 @@ export function engineInstalled(facts: HostFacts): boolean {
 const REMOTE_SETUP = new Set<OfflineReason>([
   'ssh-missing',
   'ssh-auth',
+  'ssh-key-missing',
   'ssh-host-unknown',
   'ssh-host-changed',
   'tls-ca',

@@ -183,6 +183,14 @@ describe.skipIf(Boolean(unavailable))('ssh:// engines through the system OpenSSH
     expect(result).toMatchObject({ ok: false, reason: 'ssh-auth' });
   });
 
+  it('an IdentityFile in ~/.ssh/config that does not exist: the missing key file is named', async () => {
+    const home = clientHome();
+    home.knownHosts([knownHostLine(server.port, server.hostKey)]);
+    home.writeConfig(`Host cais-lost-key\n  HostName 127.0.0.1\n  Port ${server.port}\n  User root\n  IdentityFile ~/.ssh/moved_away\n  IdentitiesOnly yes\n`);
+    const result = await probe(home, 'ssh://cais-lost-key');
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: false, reason: 'ssh-key-missing' });
+  });
+
   it('no key at all (no key file, no agent): authentication refused', async () => {
     const home = clientHome();
     home.knownHosts([knownHostLine(server.port, server.hostKey)]);

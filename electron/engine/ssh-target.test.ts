@@ -16,6 +16,7 @@ describe("ssh's stderr, by the reason a user can act on", () => {
     ['@@@@\r\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\r\nHost key verification failed.', 'ssh-host-changed'],
     ['No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.\r\nHost key verification failed.', 'ssh-host-unknown'],
     ['root@127.0.0.1: Permission denied (publickey).', 'ssh-auth'],
+    ['no such identity: /home/ana/.ssh/id_ed25519: No such file or directory\r\nroot@127.0.0.1: Permission denied (publickey).', 'ssh-key-missing'],
     ['ssh: Could not resolve hostname nowhere.invalid: Name or service not known', 'dns'],
     ['ssh: connect to host 127.0.0.1 port 1: Connection refused', 'refused'],
     ['ssh: connect to host 10.1.1.1 port 22: Connection timed out', 'timeout'],

@@ -51,6 +51,8 @@ export class SshConnectionError extends Error {
 const STDERR_RULES: [RegExp, OfflineReason][] = [
   [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed|host key .* has changed/i, 'ssh-host-changed'],
   [/No \S+ host key is known for|Host key verification failed/i, 'ssh-host-unknown'],
+  // ssh goes on after a missing IdentityFile ("no such identity") and is then refused: the missing file is the cause to name.
+  [/no such identity: [\s\S]*Permission denied \(/i, 'ssh-key-missing'],
   [/Permission denied \(|Too many authentication failures|no mutual signature|Authentication failed/i, 'ssh-auth'],
   [/Could not resolve hostname|Name or service not known|nodename nor servname/i, 'dns'],
   [/Connection refused/i, 'refused'],
