@@ -3,6 +3,7 @@ import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
 import { checkAndShoot } from './support/learn-fixtures';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
+import { clippedOptions } from './support/clipped-options';
 
 async function openSettings(page: Page, id: string): Promise<void> {
   await page.goto(page.url().replace(/#.*$/, '') + `#containers/${id}/settings`);
@@ -64,13 +65,7 @@ test.describe('changing a container', () => {
     await expect(page.getByLabel('CPUs')).toHaveValue('0,25');
     // The restart policy's longest pt-BR choice shows whole.
     const restart = page.getByRole('combobox', { name: 'Política de reinício' });
-    const clipped = await restart.evaluate((select: HTMLSelectElement) => {
-      const style = getComputedStyle(select);
-      const context = document.createElement('canvas').getContext('2d')!;
-      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-      return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
-    });
+    const clipped = await clippedOptions(restart);
     expect(clipped).toEqual([]);
     await page.getByLabel('CPUs').fill('0,5');
     await expect(page.getByText(/docker update --cpus 0.5 /)).toBeVisible();

@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import { uniqueName } from './support/engine-fixtures';
 import { expect, openApp, test } from './support/fixtures';
 import { TEST_IMAGE, TEST_LABEL } from './support/test-engine';
+import { clippedOptions } from './support/clipped-options';
 
 const sh = promisify(execFile);
 
@@ -303,15 +304,7 @@ for (const [language, open, addPort, addMount] of [
     const selects = page.locator('form select');
     await expect(selects).toHaveCount(3);
     // Each option's text, in the select's own font, plus its padding and arrow, against its width.
-    const clipped = await selects.evaluateAll((elements) =>
-      (elements as HTMLSelectElement[]).flatMap((select) => {
-        const style = getComputedStyle(select);
-        const context = document.createElement('canvas').getContext('2d')!;
-        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-        return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
-      }),
-    );
+    const clipped = await clippedOptions(selects);
     expect(clipped).toEqual([]);
   });
 }
